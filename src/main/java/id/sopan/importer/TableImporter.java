@@ -1,0 +1,438 @@
+package id.sopan.importer;
+
+import id.sopan.sop.Actor;
+import id.sopan.sop.Decision;
+import id.sopan.sop.Problem;
+import id.sopan.sop.SopDefinition;
+import id.sopan.sop.StandardTime;
+import id.sopan.sop.Step;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one SOP table in the annex's layout (No. | Kegiatan | one column per Pelaksana | Mutu Baku:
+ * Kelengkapan, Waktu, Output | Ket.) into a draft SOP and a list of problems.
+ *
+ * <p>Real tables are messy: header words vary, cells shift left or right, the flowchart marks are lost
+ * or drawn with arbitrary symbols. So rows are read by content rather than by position: the Waktu cell
+ * is found by its shape, Kelengkapan is the text before it and Output the text after it; a step's actors
+ * are the Pelaksana its Kegiatan opens with, or else the columns it marks.
+ */
+public final class TableImporter {
+
+    private static final Pattern NUMBER = Pattern.compile("^\\s*(\\d{1,3})\\s*\\.?\\s*$");
+    private static final Pattern BROKEN_TIME = Pattern.compile("\\d.*\\b(menit|mnt|jam|hari|bulan|minggu)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEGATIVE_BRANCH = Pattern.compile(
+            "\\b(jika|apabila|bila)\\s+(belum|tidak)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RETURN_VERB = Pattern.compile(
+            "\\b(di\\s?kembalikan(?:nya)?|diserahkan|dikirim\\s+kembali)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REWORK = Pattern.compile("kembali|diperbaiki|perbaik", Pattern.CASE_INSENSITIVE);
+
+    enum Role { NUMBER, KEGIATAN, ACTOR, KELENGKAPAN, WAKTU, OUTPUT, KETERANGAN, GROUP, NONE }
+
+    private TableImporter() {
+    }
+
+    /** Whether a header cell names the Kegiatan column, in any of the usual wordings. */
+    public static boolean isKegiatanHeader(String text) {
+        String t = clean(text).toLowerCase(Locale.ROOT);
+        return t.equals("kegiatan") || t.equals("aktivitas") || t.equals("uraian kegiatan")
+                || t.equals("uraian aktivitas") || t.equals("kegiatan/aktivitas") || t.equals("uraian");
+    }
+
+    public static ImportResult importTable(Grid grid, ImportOptions options) {
+        return new Run(grid, options).read();
+    }
+
+    /**
+     * Cuts a file holding several tables (a whole annex) into one grid per table: each runs from its
+     * header row to the row before the next header.
+     */
+    public static List<Grid> splitTables(Grid grid) {
+        List<Integer> headers = new ArrayList<>();
+        List<Grid.Row> rows = grid.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            Grid.Row row = rows.get(i);
+            boolean kegiatan = row.cells().stream().anyMatch(TableImporter::isKegiatanHeader);
+            boolean number = row.cells().stream().anyMatch(c -> roleOf(c) == Role.NUMBER);
+            if (kegiatan && number) {
+                headers.add(i);
+            }
+        }
+        List<Grid> tables = new ArrayList<>();
+        for (int h = 0; h < headers.size(); h++) {
+            int end = h + 1 < headers.size() ? headers.get(h + 1) : rows.size();
+            // A stray group-label line ("MUTU BAKU") just above the next header belongs to that table.
+            tables.add(grid.slice(headers.get(h), end));
+        }
+        return tables;
+    }
+
+    static Role roleOf(String header) {
+        String t = clean(header).toLowerCase(Locale.ROOT).replaceAll("[.:]$", "");
+        if (t.isEmpty()) {
+            return Role.NONE;
+        }
+        if (t.equals("no") || t.equals("nomor")) {
+            return Role.NUMBER;
+        }
+        if (isKegiatanHeader(t)) {
+            return Role.KEGIATAN;
+        }
+        if (t.matches("k[e]?lengkapan|keengkapan|persyaratan|input|bahan|kelengkapan\\s*/\\s*persyaratan")) {
+            return Role.KELENGKAPAN;
+        }
+        if (t.startsWith("waktu")) {
+            return Role.WAKTU;
+        }
+        if (t.equals("output") || t.equals("hasil") || t.equals("keluaran")) {
+            return Role.OUTPUT;
+        }
+        if (t.equals("ket") || t.equals("keterangan")) {
+            return Role.KETERANGAN;
+        }
+        if (t.equals("pelaksana") || t.equals("mutu baku") || t.equals("pelaksana/aktor")) {
+            return Role.GROUP;
+        }
+        return Role.ACTOR;
+    }
+
+    static String clean(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        return cell.replaceAll("<[^>]*>", " ").replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    /** A cell that is a flowchart mark or symbol rather than text. */
+    static boolean isMark(String cell) {
+        String t = clean(cell);
+        if (t.isEmpty()) {
+            return false;
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        return cell.strip().startsWith("<pre") || lower.equals("x") || lower.equals("v") || lower.equals("ya")
+                || lower.equals("tidak") || t.matches("^[^\\p{L}\\p{N}]+$");
+    }
+
+    private static final class Run {
+        private final Grid grid;
+        private final ImportOptions options;
+        private final List<Problem> problems = new ArrayList<>();
+
+        Run(Grid grid, ImportOptions options) {
+            this.grid = grid;
+            this.options = options == null ? ImportOptions.NONE : options;
+        }
+
+        ImportResult read() {
+            List<Grid.Row> rows = grid.rows();
+            int header = findHeader(rows);
+            if (header < 0) {
+                problems.add(Problem.error(at(null, null, null), "import.header.notFound"));
+                return new ImportResult(null, problems);
+            }
+            Grid.Row head = rows.get(header);
+            Grid.Row sub = header + 1 < rows.size() && isSubHeader(rows.get(header + 1)) ? rows.get(header + 1) : null;
+            Map<Integer, Role> roles = new LinkedHashMap<>();
+            List<Actor> actors = readActors(head, sub, roles);
+            if (actors.isEmpty()) {
+                problems.add(Problem.error(at(head.line(), null, "actors"), "import.header.noActors"));
+                return new ImportResult(null, problems);
+            }
+            ActorMatcher matcher = new ActorMatcher(actors);
+            List<Step> steps = readSteps(rows, sub == null ? header + 1 : header + 2, roles, actors, matcher);
+            if (steps.isEmpty()) {
+                problems.add(Problem.error(at(head.line(), null, "steps"), "import.steps.none"));
+                return new ImportResult(null, problems);
+            }
+            checkNumbering(steps);
+            String title = options.title() != null ? options.title() : titleAbove(rows, header);
+            if (title == null) {
+                problems.add(Problem.warning(at(head.line(), null, "title"), "import.title.missing"));
+            }
+            String code = options.code() == null ? "IMP-01" : options.code();
+            SopDefinition draft = new SopDefinition(code, title, false, options.serviceType(), null, null,
+                    actors, steps, List.of());
+            for (Actor actor : actors) {
+                if (steps.stream().noneMatch(s -> s.actors().contains(actor.name()))) {
+                    problems.add(Problem.warning(at(head.line(), null, "actors"), "import.actor.unused", actor.name()));
+                }
+            }
+            return new ImportResult(draft, problems);
+        }
+
+        private int findHeader(List<Grid.Row> rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                Grid.Row row = rows.get(i);
+                boolean kegiatan = row.cells().stream().anyMatch(TableImporter::isKegiatanHeader);
+                boolean number = row.cells().stream().anyMatch(c -> roleOf(c) == Role.NUMBER);
+                if (kegiatan && number) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private boolean isSubHeader(Grid.Row row) {
+            if (row.isBlank() || NUMBER.matcher(row.cell(0)).matches()) {
+                return false;
+            }
+            return clean(row.cell(0)).isEmpty();
+        }
+
+        private List<Actor> readActors(Grid.Row head, Grid.Row sub, Map<Integer, Role> roles) {
+            int width = Math.max(head.cells().size(), sub == null ? 0 : sub.cells().size());
+            List<Actor> actors = new ArrayList<>();
+            for (int col = 0; col < width; col++) {
+                String subText = sub == null ? "" : clean(sub.cell(col));
+                String headText = clean(head.cell(col));
+                String text = !subText.isEmpty() ? subText : headText;
+                Role role = roleOf(text);
+                if (role == Role.GROUP && !subText.isEmpty()) {
+                    role = Role.NONE;
+                }
+                roles.put(col, role);
+                if (role == Role.ACTOR) {
+                    if (actors.stream().anyMatch(a -> a.name().equalsIgnoreCase(text))) {
+                        problems.add(Problem.warning(at(sub != null ? sub.line() : head.line(), null, "actors"),
+                                "import.actor.duplicate", text));
+                        continue;
+                    }
+                    actors.add(new Actor(text, ActorNames.guessKind(text)));
+                }
+            }
+            return actors;
+        }
+
+        private List<Step> readSteps(List<Grid.Row> rows, int from, Map<Integer, Role> roles, List<Actor> actors,
+                                     ActorMatcher matcher) {
+            List<Step> steps = new ArrayList<>();
+            for (int i = from; i < rows.size(); i++) {
+                Grid.Row row = rows.get(i);
+                if (row.isBlank()) {
+                    continue;
+                }
+                Matcher number = NUMBER.matcher(row.cell(0));
+                if (!number.matches()) {
+                    boolean repeatedHeader = row.cells().stream().anyMatch(TableImporter::isKegiatanHeader)
+                            || (isSubHeader(row) && row.cells().stream().map(TableImporter::roleOf)
+                            .anyMatch(r -> r == Role.WAKTU || r == Role.KELENGKAPAN));
+                    if (!repeatedHeader && !steps.isEmpty()) {
+                        problems.add(Problem.warning(at(row.line(), null, null), "import.row.ignored",
+                                abbreviate(String.join(" ", row.cells()))));
+                    }
+                    continue;
+                }
+                int n = Integer.parseInt(number.group(1));
+                if (n == 1 && !steps.isEmpty()) {
+                    problems.add(Problem.warning(at(row.line(), null, null), "import.secondTable"));
+                    break;
+                }
+                steps.add(readStep(row, n, roles, actors, matcher, steps));
+            }
+            return steps;
+        }
+
+        private Step readStep(Grid.Row row, int n, Map<Integer, Role> roles, List<Actor> actors, ActorMatcher matcher,
+                              List<Step> earlier) {
+            String kegiatan = clean(row.cell(1));
+            List<String> notes = new ArrayList<>();
+            if (kegiatan.isEmpty()) {
+                problems.add(Problem.warning(at(row.line(), n, "kegiatan"), "import.kegiatan.empty"));
+            }
+            // Classify the cells right of Kegiatan.
+            int timeIndex = -1;
+            StandardTime time = null;
+            List<Integer> textCells = new ArrayList<>();
+            List<Integer> markCells = new ArrayList<>();
+            for (int col = 2; col < row.cells().size(); col++) {
+                String cell = row.cell(col);
+                if (clean(cell).isEmpty()) {
+                    continue;
+                }
+                if (isMark(cell)) {
+                    markCells.add(col);
+                    continue;
+                }
+                if (timeIndex < 0) {
+                    Optional<StandardTime> parsed = StandardTime.parse(clean(cell));
+                    if (parsed.isPresent()) {
+                        timeIndex = col;
+                        time = parsed.get();
+                        continue;
+                    }
+                    if (BROKEN_TIME.matcher(clean(cell)).find() && clean(cell).length() < 25) {
+                        timeIndex = col;
+                        time = StandardTime.unknown(clean(cell));
+                        problems.add(Problem.warning(at(row.line(), n, "waktu"), "import.time.unreadable", clean(cell)));
+                        continue;
+                    }
+                }
+                textCells.add(col);
+            }
+            String kelengkapan = null;
+            String output = null;
+            String keterangan = null;
+            if (timeIndex >= 0) {
+                int anchor = timeIndex;
+                List<Integer> before = textCells.stream().filter(c -> c < anchor).toList();
+                List<Integer> after = textCells.stream().filter(c -> c > anchor).toList();
+                if (!before.isEmpty()) {
+                    kelengkapan = clean(row.cell(before.get(before.size() - 1)));
+                    for (int k = 0; k < before.size() - 1; k++) {
+                        extra(row, n, before.get(k));
+                    }
+                }
+                if (!after.isEmpty()) {
+                    output = clean(row.cell(after.get(0)));
+                    if (StandardTime.looksLikeTime(output)) {
+                        problems.add(Problem.warning(at(row.line(), n, "output"), "import.output.looksLikeTime", output));
+                    }
+                }
+                if (after.size() > 1) {
+                    keterangan = clean(row.cell(after.get(1)));
+                    for (int k = 2; k < after.size(); k++) {
+                        extra(row, n, after.get(k));
+                    }
+                }
+            } else {
+                problems.add(Problem.warning(at(row.line(), n, "waktu"), "import.time.missing"));
+                time = StandardTime.unknown(null);
+                // Without a Waktu to anchor on, fall back to the header's columns, then to the order of cells.
+                List<String> rest = new ArrayList<>();
+                for (int col : textCells) {
+                    Role role = roles.getOrDefault(col, Role.NONE);
+                    String text = clean(row.cell(col));
+                    if (role == Role.KELENGKAPAN && kelengkapan == null) {
+                        kelengkapan = text;
+                    } else if (role == Role.OUTPUT && output == null) {
+                        output = text;
+                    } else if (role == Role.KETERANGAN && keterangan == null) {
+                        keterangan = text;
+                    } else {
+                        rest.add(text);
+                    }
+                }
+                for (String text : rest) {
+                    if (kelengkapan == null) {
+                        kelengkapan = text;
+                    } else if (output == null) {
+                        output = text;
+                    } else {
+                        problems.add(Problem.warning(at(row.line(), n, null), "import.cell.extra", abbreviate(text)));
+                    }
+                }
+            }
+            List<String> stepActors = actorsOf(row, n, kegiatan, roles, actors, matcher, markCells);
+            Decision decision = decisionOf(row, n, kegiatan, matcher, earlier);
+            return new Step(n, kegiatan, stepActors, kelengkapan, time, output, keterangan, decision, notes);
+        }
+
+        private List<String> actorsOf(Grid.Row row, int n, String kegiatan, Map<Integer, Role> roles,
+                                      List<Actor> actors, ActorMatcher matcher, List<Integer> markCells) {
+            List<String> named = matcher.leadingActors(kegiatan).stream().map(Actor::name).toList();
+            List<Integer> actorColumns = roles.entrySet().stream().filter(e -> e.getValue() == Role.ACTOR)
+                    .map(Map.Entry::getKey).toList();
+            List<String> marked = new ArrayList<>();
+            for (int col : markCells) {
+                String mark = clean(row.cell(col));
+                if (mark.matches("[↓↑→←|\\-]+") || mark.equalsIgnoreCase("ya") || mark.equalsIgnoreCase("tidak")) {
+                    continue; // arrows and branch labels are not actors
+                }
+                int index = actorColumns.indexOf(col);
+                if (index >= 0 && !marked.contains(actors.get(index).name())) {
+                    marked.add(actors.get(index).name());
+                }
+            }
+            if (!named.isEmpty()) {
+                if (!marked.isEmpty() && !marked.containsAll(named)) {
+                    problems.add(Problem.warning(at(row.line(), n, "actors"), "import.actor.markDisagrees",
+                            String.join(", ", marked), String.join(", ", named)));
+                }
+                return named;
+            }
+            if (!marked.isEmpty()) {
+                return marked;
+            }
+            problems.add(Problem.warning(at(row.line(), n, "actors"), "import.actor.notFound"));
+            return List.of();
+        }
+
+        private Decision decisionOf(Grid.Row row, int n, String kegiatan, ActorMatcher matcher, List<Step> earlier) {
+            Matcher negative = NEGATIVE_BRANCH.matcher(kegiatan);
+            if (!negative.find() || !REWORK.matcher(kegiatan.substring(negative.start())).find()) {
+                return null;
+            }
+            if (earlier.isEmpty()) {
+                problems.add(Problem.warning(at(row.line(), n, "decision"), "import.decision.noEarlierStep"));
+                return null;
+            }
+            Matcher verb = RETURN_VERB.matcher(kegiatan);
+            Optional<Actor> target = Optional.empty();
+            if (verb.find(negative.start())) {
+                target = matcher.actorAfter(kegiatan, verb.end());
+            }
+            if (target.isPresent()) {
+                for (int k = earlier.size() - 1; k >= 0; k--) {
+                    if (earlier.get(k).actors().contains(target.get().name())) {
+                        return new Decision(earlier.get(k).number());
+                    }
+                }
+                problems.add(Problem.warning(at(row.line(), n, "decision"), "import.decision.targetNotEarlier",
+                        target.get().name()));
+            }
+            return new Decision(earlier.get(earlier.size() - 1).number());
+        }
+
+        private void checkNumbering(List<Step> steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).number() != i + 1) {
+                    problems.add(Problem.warning(at(null, steps.get(i).number(), "number"), "import.step.numbering",
+                            steps.get(i).number(), i + 1));
+                    return;
+                }
+            }
+        }
+
+        /** A one-cell line above the header that reads like a title ("SOP Pembuatan ..."). */
+        private String titleAbove(List<Grid.Row> rows, int header) {
+            for (int i = header - 1; i >= 0 && i >= header - 5; i--) {
+                Grid.Row row = rows.get(i);
+                if (row.isBlank()) {
+                    continue;
+                }
+                if (row.filledCells() != 1) {
+                    return null;
+                }
+                String text = clean(row.cells().stream().filter(c -> !c.isBlank()).findFirst().orElse(""));
+                if (roleOf(text) != Role.ACTOR || text.length() < 5) {
+                    continue;
+                }
+                return text.replaceFirst("(?i)^(nama|judul)\\s+sop\\s*:?\\s*", "").replaceFirst("(?i)^sop\\s*:\\s*", "");
+            }
+            return null;
+        }
+
+        private void extra(Grid.Row row, int n, int col) {
+            problems.add(Problem.warning(at(row.line(), n, null), "import.cell.extra", abbreviate(clean(row.cell(col)))));
+        }
+
+        private Problem.Location at(Integer line, Integer step, String field) {
+            return new Problem.Location(grid.source(), line, options.code(), step, field);
+        }
+
+        private static String abbreviate(String text) {
+            String t = clean(text);
+            return t.length() > 60 ? t.substring(0, 57) + "..." : t;
+        }
+    }
+}
