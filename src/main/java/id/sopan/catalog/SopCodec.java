@@ -5,6 +5,8 @@ import id.sopan.sop.Actor;
 import id.sopan.sop.ActorKind;
 import id.sopan.sop.Decision;
 import id.sopan.sop.Problem;
+import id.sopan.sop.ServiceStandard;
+import id.sopan.sop.SopIdentity;
 import id.sopan.sop.SopDefinition;
 import id.sopan.sop.StandardTime;
 import id.sopan.sop.Step;
@@ -161,7 +163,9 @@ public final class SopCodec {
                 .toList();
         List<SopFile.StepFile> steps = sop.steps().stream().map(SopCodec::toFile).toList();
         return new SopFile(sop.code(), sop.title(), sop.titleInferred() ? Boolean.TRUE : null, sop.serviceType(),
-                sop.identity(), sop.serviceStandard(), actors, steps, sop.notes());
+                sop.identity().equals(SopIdentity.EMPTY) ? null : sop.identity(),
+                sop.serviceStandard().equals(ServiceStandard.EMPTY) ? null : sop.serviceStandard(),
+                actors, steps, sop.notes());
     }
 
     private static SopFile.StepFile toFile(Step step) {

@@ -227,8 +227,10 @@ public final class TableImporter {
                             || (isSubHeader(row) && row.cells().stream().map(TableImporter::roleOf)
                             .anyMatch(r -> r == Role.WAKTU || r == Role.KELENGKAPAN));
                     if (!repeatedHeader && !steps.isEmpty()) {
-                        problems.add(Problem.warning(at(row.line(), null, null), "import.row.ignored",
+                        // Text after the steps (a signature block, the next title list) ends the table.
+                        problems.add(Problem.warning(at(row.line(), null, null), "import.row.afterTable",
                                 abbreviate(String.join(" ", row.cells()))));
+                        break;
                     }
                     continue;
                 }
@@ -352,6 +354,11 @@ public final class TableImporter {
                 if (index >= 0 && !marked.contains(actors.get(index).name())) {
                     marked.add(actors.get(index).name());
                 }
+            }
+            if (marked.size() > 1 && marked.size() == actorColumns.size()) {
+                // Every column carries the same placeholder box: the flowchart was lost, the marks say nothing.
+                problems.add(Problem.warning(at(row.line(), n, "actors"), "import.actor.allMarked"));
+                marked.clear();
             }
             if (!named.isEmpty()) {
                 if (!marked.isEmpty() && !marked.containsAll(named)) {
