@@ -1,0 +1,38 @@
+package id.sopan;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The packages are modules: dependencies point one way, only a module's root package is used by others,
+ * and the core (the SOP model and the importer) stays plain Java, free of Spring and JDBC.
+ */
+class ModularityTest {
+
+    @Test
+    void modulesDependOneWayOnPublicApisOnly() {
+        ApplicationModules.of(SopanApplication.class).verify();
+    }
+
+    @Test
+    void theCoreIsPlainJava() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("id.sopan");
+        noClasses().that().resideInAnyPackage("id.sopan.sop..", "id.sopan.importer..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
+                .because("the SOP model and the importer must run anywhere, without a framework or a database")
+                .check(classes);
+        noClasses().that().resideInAPackage("id.sopan.sop..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopan.catalog..", "id.sopan.importer..",
+                        "id.sopan.cli..", "id.sopan.organization..")
+                .because("everything reads the SOP model; the model reads nothing")
+                .check(classes);
+    }
+}
