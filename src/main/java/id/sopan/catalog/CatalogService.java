@@ -3,9 +3,12 @@ package id.sopan.catalog;
 import id.sopan.catalog.CatalogRepository.Action;
 import id.sopan.catalog.CatalogRepository.VersionRow;
 import id.sopan.organization.OfficeRepository;
+import id.sopan.sop.Messages;
 import id.sopan.sop.Problem;
 import id.sopan.sop.SopDefinition;
 import id.sopan.sop.SopValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -27,6 +32,8 @@ public class CatalogService {
 
     /** The actor recorded for changes the application makes by itself. */
     public static final String SYSTEM = "system";
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
     private final OfficeRepository offices;
     private final CatalogRepository catalog;
@@ -74,7 +81,18 @@ public class CatalogService {
                 }
             }
         }
+        logErrors(files.problems());
         return new LoadReport(files.offices().size(), inserted, updated, unchanged, skipped.size(), skipped);
+    }
+
+    /** One warning per file with errors (invalid SOPs and files that could not be read at all). */
+    private static void logErrors(List<Problem> problems) {
+        Map<String, List<Problem>> byFile = new LinkedHashMap<>();
+        problems.stream().filter(Problem::isError)
+                .forEach(p -> byFile.computeIfAbsent(String.valueOf(p.location().file()), f -> new ArrayList<>()).add(p));
+        Messages messages = Messages.forLocale(Messages.INDONESIAN);
+        byFile.values().forEach(errors -> log.warn("Catalog file not loaded ({} error(s)), first: {}",
+                errors.size(), messages.render(errors.get(0))));
     }
 
     private enum Outcome { INSERTED, UPDATED, UNCHANGED }

@@ -21,6 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -263,6 +269,38 @@ abstract class CatalogStorageContract {
         long changes = jdbc.sql("SELECT COUNT(*) + COALESCE(SUM(version), 0) FROM sop_version")
                 .query(Long.class).single();
         assertThat(count("SELECT COUNT(*) FROM sop_version_event")).isEqualTo(changes).isEqualTo(7);
+    }
+
+    @Test
+    void ofTwoConcurrentPengesahanWithTheSameLockVersionExactlyOneWins() throws Exception {
+        StoredVersion draft = service.saveDraft(OFFICE, sop(CODE, "Surat Masuk", "terima", "catat"), "ani");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<StoredVersion>> results = new ArrayList<>();
+            for (String actor : List.of("budi", "citra")) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return service.ratify(OFFICE, CODE, 1, actor, draft.lockVersion());
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            List<Throwable> lost = new ArrayList<>();
+            for (Future<StoredVersion> result : results) {
+                try {
+                    result.get(30, TimeUnit.SECONDS);
+                    won++;
+                } catch (ExecutionException e) {
+                    lost.add(e.getCause());
+                }
+            }
+            assertThat(won).isEqualTo(1);
+            assertThat(lost).singleElement().isInstanceOf(SopVersionException.Stale.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(events(1)).containsExactly("IMPORTED", "RATIFIED");
     }
 
     // --- helpers ---

@@ -30,11 +30,15 @@ public final class PostgresAvailable implements BeforeAllCallback {
 
     /** Returns when PostgreSQL answers; otherwise aborts the caller's tests, or fails them on CI. */
     public static void assumeReachable() {
-        String problem = probe();
+        decide(probe(), "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    /** @param problem why PostgreSQL cannot be reached, or null when it can */
+    static void decide(String problem, boolean ci) {
         if (problem == null) {
             return;
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (ci) {
             throw new IllegalStateException("PostgreSQL not reachable at 127.0.0.1:5432 and CI=true: "
                     + "the PostgreSQL tests must run on CI (" + problem + ")");
         }
