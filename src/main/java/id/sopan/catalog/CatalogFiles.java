@@ -74,11 +74,13 @@ public final class CatalogFiles {
         }
         try {
             if ("jar".equals(url.getProtocol())) {
+                // Path.of(uri) resolves the entry inside whichever jar the URI names: a plain jar, or
+                // Spring Boot's nested BOOT-INF/classes (jar:nested:...!/catalog), whose root is the classes folder.
                 try (FileSystem fs = FileSystems.newFileSystem(url.toURI(), Map.of())) {
-                    return load(fs.getPath("/BOOT-INF/classes/" + BUNDLED).toAbsolutePath().normalize(), fs);
+                    return load(Path.of(url.toURI()), fs);
                 } catch (java.nio.file.FileSystemAlreadyExistsException e) {
                     FileSystem fs = FileSystems.getFileSystem(url.toURI());
-                    return load(fs.getPath("/BOOT-INF/classes/" + BUNDLED), fs);
+                    return load(Path.of(url.toURI()), fs);
                 }
             }
             return load(Path.of(url.toURI()), null);

@@ -1,0 +1,28 @@
+package id.sopan.catalog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** Brings the stored catalog up to date with the catalog files in the jar when the application starts. */
+@Component
+@ConditionalOnProperty(name = "sopan.catalog.load-on-start", havingValue = "true", matchIfMissing = true)
+class CatalogLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
+
+    private final CatalogService catalog;
+
+    CatalogLoader(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        LoadReport report = catalog.loadBundledCatalog();
+        log.info("Bundled SOP catalog loaded: {}", report);
+    }
+}
