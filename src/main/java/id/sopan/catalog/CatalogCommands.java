@@ -142,8 +142,11 @@ class CatalogCommands implements Command {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println(messages.get("cli.file.notFound", file));
+            return 1;
         } catch (IOException e) {
-            err.println(messages.get("cli.file.cannotRead", file, e.getClass().getSimpleName()));
+            err.println(messages.get("cli.file.cannotRead", file, e.getMessage()));
             return 1;
         }
         GridReaders.GridOrProblem grid = GridReaders.read(file.getFileName().toString(), bytes);
@@ -164,7 +167,7 @@ class CatalogCommands implements Command {
         }
         SopDefinition draft = result.draft();
         // The draft may still break rules (a missing title, an unreadable actor): say so, it is fixed while authoring.
-        for (Problem p : SopValidator.validate(draft)) {
+        for (Problem p : Problem.notAlreadyReported(result.problems(), SopValidator.validate(draft))) {
             out.println(messages.render(Problem.warning(p.location().withFile(file.getFileName().toString()), p.key(),
                     p.args().toArray())));
         }

@@ -24,9 +24,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -167,13 +164,8 @@ public final class CatalogFiles {
                 continue;
             }
             seen.put(sop.code(), name);
-            // A field the file already got wrong (an unreadable time) is not reported a second time by the rules.
-            Set<List<Object>> reported = new HashSet<>();
-            read.problems().forEach(p -> reported.add(Arrays.asList(p.location().step(), p.location().field())));
-            for (Problem p : SopValidator.validate(sop)) {
-                if (!reported.contains(Arrays.asList(p.location().step(), p.location().field()))) {
-                    problems.add(p.at(p.location().withFile(name)));
-                }
+            for (Problem p : Problem.notAlreadyReported(read.problems(), SopValidator.validate(sop))) {
+                problems.add(p.at(p.location().withFile(name)));
             }
             sops.add(sop);
             names.add(name);

@@ -139,6 +139,23 @@ public class CatalogService {
         return readTx.execute(s -> catalog.listCurrent(officeCode));
     }
 
+    public boolean officeExists(String officeCode) {
+        return offices.findByCode(officeCode).isPresent();
+    }
+
+    /** The first code {@code PREFIX-nn} that no SOP of the office uses yet, for a draft imported without one. */
+    public String nextFreeCode(String officeCode, String prefix) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        listCurrent(officeCode).forEach(e -> used.add(e.code()));
+        for (int n = 1; n < 1000; n++) {
+            String code = String.format(java.util.Locale.ROOT, n < 100 ? "%s-%02d" : "%s-%03d", prefix, n);
+            if (!used.contains(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free code left for prefix " + prefix + " in office " + officeCode);
+    }
+
     /** The current definition (berlaku, else the latest draft) of one SOP. */
     public Optional<SopDefinition> findCurrent(String officeCode, String code) {
         return readTx.execute(s -> catalog.currentDefinition(officeCode, code)).map(SopCodec::fromStoredJson);

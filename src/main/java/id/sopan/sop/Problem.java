@@ -45,6 +45,18 @@ public record Problem(Severity severity, String key, List<Object> args, Location
         return new Problem(severity, key, args, where);
     }
 
+    /**
+     * The problems of {@code more} that do not repeat one of {@code reported}: a field already reported (an
+     * unreadable time, a missing title) need not be reported again by a later check of the same step and field.
+     */
+    public static List<Problem> notAlreadyReported(List<Problem> reported, List<Problem> more) {
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        reported.forEach(p -> seen.add(java.util.Arrays.asList(p.location().step(), p.location().field())));
+        return more.stream()
+                .filter(p -> !seen.contains(java.util.Arrays.asList(p.location().step(), p.location().field())))
+                .toList();
+    }
+
     public String render(Messages messages) {
         return messages.render(this);
     }

@@ -1,0 +1,70 @@
+package id.sopan.web;
+
+import id.sopan.catalog.CatalogEntry;
+import id.sopan.catalog.CatalogService;
+import id.sopan.sop.ServiceType;
+import id.sopan.sop.SopDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The read-only catalog: the list of SOPs with search and a filter by jenis pelayanan, and one SOP's page. */
+@Controller
+class CatalogController {
+
+    private final CatalogService catalog;
+    private final String office;
+
+    CatalogController(CatalogService catalog, @Value("${sopan.default-office:DKUKM}") String office) {
+        this.catalog = catalog;
+        this.office = office;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/katalog";
+    }
+
+    @GetMapping("/katalog")
+    String list(@RequestParam(name = "q", required = false) String query,
+                @RequestParam(name = "jenis", required = false) String type, Model model) {
+        ServiceType filter = parseType(type);
+        String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        List<CatalogEntry> entries = catalog.listCurrent(office).stream()
+                .filter(e -> filter == null || e.serviceType() == filter)
+                .filter(e -> needle.isEmpty() || (e.code() + " " + e.title()).toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
+        model.addAttribute("entries", entries);
+        model.addAttribute("types", ServiceType.values());
+        model.addAttribute("q", query == null ? "" : query);
+        model.addAttribute("jenis", filter == null ? "" : filter.name());
+        return "catalog";
+    }
+
+    @GetMapping("/katalog/{code}")
+    String sop(@PathVariable String code, Model model) {
+        SopDefinition sop = catalog.findCurrent(office, code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("sop", sop);
+        return "sop";
+    }
+
+    private static ServiceType parseType(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        try {
+            return ServiceType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            return null; // an unknown filter shows everything rather than an error page
+        }
+    }
+}
