@@ -127,6 +127,8 @@ public final class TableImporter {
         private final Grid grid;
         private final ImportOptions options;
         private final List<Problem> problems = new ArrayList<>();
+        /** The source line of each step read, in the order of the steps. */
+        private final List<Integer> stepLines = new ArrayList<>();
 
         Run(Grid grid, ImportOptions options) {
             this.grid = grid;
@@ -240,6 +242,7 @@ public final class TableImporter {
                     break;
                 }
                 steps.add(readStep(row, n, roles, actors, matcher, steps));
+                stepLines.add(row.line());
             }
             return steps;
         }
@@ -403,7 +406,7 @@ public final class TableImporter {
         private void checkNumbering(List<Step> steps) {
             for (int i = 0; i < steps.size(); i++) {
                 if (steps.get(i).number() != i + 1) {
-                    problems.add(Problem.warning(at(null, steps.get(i).number(), "number"), "import.step.numbering",
+                    problems.add(Problem.warning(at(stepLines.get(i), steps.get(i).number(), "number"), "import.step.numbering",
                             steps.get(i).number(), i + 1));
                     return;
                 }
