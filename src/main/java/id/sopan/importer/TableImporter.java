@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads one SOP table in the annex's layout (No. | Kegiatan | one column per Pelaksana | Mutu Baku:
@@ -129,6 +131,11 @@ public final class TableImporter {
         private final List<Problem> problems = new ArrayList<>();
         /** The source line of each step read, in the order of the steps. */
         private final List<Integer> stepLines = new ArrayList<>();
+        /**
+         * The header lists its own columns, with a Keterangan but no Output. (Under a "Mutu Baku" label the
+         * annex's layout always has Kelengkapan, Waktu and Output, even when a header cell was lost.)
+         */
+        private boolean noOutputColumn;
 
         Run(Grid grid, ImportOptions options) {
             this.grid = grid;
@@ -150,6 +157,9 @@ public final class TableImporter {
                 problems.add(Problem.error(at(head.line(), null, "actors"), "import.header.noActors"));
                 return new ImportResult(null, problems);
             }
+            boolean mutuBaku = Stream.of(head, sub).filter(Objects::nonNull)
+                    .flatMap(r -> r.cells().stream()).anyMatch(c -> clean(c).equalsIgnoreCase("mutu baku"));
+            noOutputColumn = !mutuBaku && !roles.containsValue(Role.OUTPUT) && roles.containsValue(Role.KETERANGAN);
             ActorMatcher matcher = new ActorMatcher(actors);
             List<Step> steps = readSteps(rows, sub == null ? header + 1 : header + 2, roles, actors, matcher);
             if (steps.isEmpty()) {
@@ -297,15 +307,18 @@ public final class TableImporter {
                         extra(row, n, before.get(k));
                     }
                 }
-                if (!after.isEmpty()) {
+                // A table whose header has a Keterangan column but no Output column: what follows Waktu is Ket.
+                int next = 0;
+                if (!after.isEmpty() && !noOutputColumn) {
                     output = clean(row.cell(after.get(0)));
                     if (StandardTime.looksLikeTime(output)) {
                         problems.add(Problem.warning(at(row.line(), n, "output"), "import.output.looksLikeTime", output));
                     }
+                    next = 1;
                 }
-                if (after.size() > 1) {
-                    keterangan = clean(row.cell(after.get(1)));
-                    for (int k = 2; k < after.size(); k++) {
+                if (after.size() > next) {
+                    keterangan = clean(row.cell(after.get(next)));
+                    for (int k = next + 1; k < after.size(); k++) {
                         extra(row, n, after.get(k));
                     }
                 }
@@ -330,7 +343,7 @@ public final class TableImporter {
                 for (String text : rest) {
                     if (kelengkapan == null) {
                         kelengkapan = text;
-                    } else if (output == null) {
+                    } else if (output == null && !noOutputColumn) {
                         output = text;
                     } else {
                         problems.add(Problem.warning(at(row.line(), n, null), "import.cell.extra", abbreviate(text)));
