@@ -136,6 +136,8 @@ public final class TableImporter {
          * annex's layout always has Kelengkapan, Waktu and Output, even when a header cell was lost.)
          */
         private boolean noOutputColumn;
+        /** The actor of each Pelaksana column; a repeated column maps to the actor it repeats. */
+        private final Map<Integer, Actor> actorByColumn = new LinkedHashMap<>();
 
         Run(Grid grid, ImportOptions options) {
             this.grid = grid;
@@ -214,12 +216,16 @@ public final class TableImporter {
                 }
                 roles.put(col, role);
                 if (role == Role.ACTOR) {
-                    if (actors.stream().anyMatch(a -> a.name().equalsIgnoreCase(text))) {
+                    Optional<Actor> same = actors.stream().filter(a -> a.name().equalsIgnoreCase(text)).findFirst();
+                    if (same.isPresent()) {
                         problems.add(Problem.warning(at(sub != null ? sub.line() : head.line(), null, "actors"),
                                 "import.actor.duplicate", text));
+                        actorByColumn.put(col, same.get());
                         continue;
                     }
-                    actors.add(new Actor(text, ActorNames.guessKind(text)));
+                    Actor actor = new Actor(text, ActorNames.guessKind(text));
+                    actors.add(actor);
+                    actorByColumn.put(col, actor);
                 }
             }
             return actors;
@@ -358,20 +364,18 @@ public final class TableImporter {
         private List<String> actorsOf(Grid.Row row, int n, String kegiatan, Map<Integer, Role> roles,
                                       List<Actor> actors, ActorMatcher matcher, List<Integer> markCells) {
             List<String> named = matcher.leadingActors(kegiatan).stream().map(Actor::name).toList();
-            List<Integer> actorColumns = roles.entrySet().stream().filter(e -> e.getValue() == Role.ACTOR)
-                    .map(Map.Entry::getKey).toList();
             List<String> marked = new ArrayList<>();
             for (int col : markCells) {
                 String mark = clean(row.cell(col));
                 if (mark.matches("[↓↑→←|\\-]+") || mark.equalsIgnoreCase("ya") || mark.equalsIgnoreCase("tidak")) {
                     continue; // arrows and branch labels are not actors
                 }
-                int index = actorColumns.indexOf(col);
-                if (index >= 0 && !marked.contains(actors.get(index).name())) {
-                    marked.add(actors.get(index).name());
+                Actor actor = actorByColumn.get(col);
+                if (actor != null && !marked.contains(actor.name())) {
+                    marked.add(actor.name());
                 }
             }
-            if (marked.size() > 1 && marked.size() == actorColumns.size()) {
+            if (marked.size() > 1 && marked.size() == actors.size()) {
                 // Every column carries the same placeholder box: the flowchart was lost, the marks say nothing.
                 problems.add(Problem.warning(at(row.line(), n, "actors"), "import.actor.allMarked"));
                 marked.clear();
