@@ -391,6 +391,21 @@ class TableImporterTest {
         }
 
         @Test
+        void aRepeatedActorColumnIsDroppedAndMarksStillFindTheirColumn() {
+            ImportResult result = importLines(
+                    "No\tKegiatan\tStaf\tStaf\tKasubbag Umum\tKelengkapan\tWaktu\tOutput",
+                    "1\tMenyiapkan berkas\tX\t\t\tData\t30 menit\tBerkas",
+                    "2\tMemeriksa berkas\t\t\tX\tBerkas\t30 menit\tBerkas diperiksa");
+            SopDefinition sop = result.draft();
+
+            assertThat(sop).isNotNull();
+            assertThat(actorNames(sop)).containsExactly("Staf", "Kasubbag Umum");
+            assertThat(single(result, "import.actor.duplicate").args()).containsExactly("Staf");
+            assertThat(sop.steps()).extracting(Step::actors)
+                    .containsExactly(List.of("Staf"), List.of("Kasubbag Umum"));
+        }
+
+        @Test
         void aTableWithoutAnOutputColumn() {
             ImportResult result = importLines(
                     "No\tKegiatan\tStaf Perencana\tKasubbag Program\tKelengkapan\tWaktu\tKeterangan",
