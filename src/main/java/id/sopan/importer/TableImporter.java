@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads one SOP table in the annex's layout (No. | Kegiatan | one column per Pelaksana | Mutu Baku:
@@ -127,6 +129,15 @@ public final class TableImporter {
         private final Grid grid;
         private final ImportOptions options;
         private final List<Problem> problems = new ArrayList<>();
+        /** The source line of each step read, in the order of the steps. */
+        private final List<Integer> stepLines = new ArrayList<>();
+        /**
+         * The header lists its own columns, with a Keterangan but no Output. (Under a "Mutu Baku" label the
+         * annex's layout always has Kelengkapan, Waktu and Output, even when a header cell was lost.)
+         */
+        private boolean noOutputColumn;
+        /** The actor of each Pelaksana column; a repeated column maps to the actor it repeats. */
+        private final Map<Integer, Actor> actorByColumn = new LinkedHashMap<>();
 
         Run(Grid grid, ImportOptions options) {
             this.grid = grid;
@@ -148,6 +159,9 @@ public final class TableImporter {
                 problems.add(Problem.error(at(head.line(), null, "actors"), "import.header.noActors"));
                 return new ImportResult(null, problems);
             }
+            boolean mutuBaku = Stream.of(head, sub).filter(Objects::nonNull)
+                    .flatMap(r -> r.cells().stream()).anyMatch(c -> clean(c).equalsIgnoreCase("mutu baku"));
+            noOutputColumn = !mutuBaku && !roles.containsValue(Role.OUTPUT) && roles.containsValue(Role.KETERANGAN);
             ActorMatcher matcher = new ActorMatcher(actors);
             List<Step> steps = readSteps(rows, sub == null ? header + 1 : header + 2, roles, actors, matcher);
             if (steps.isEmpty()) {
@@ -202,12 +216,16 @@ public final class TableImporter {
                 }
                 roles.put(col, role);
                 if (role == Role.ACTOR) {
-                    if (actors.stream().anyMatch(a -> a.name().equalsIgnoreCase(text))) {
+                    Optional<Actor> same = actors.stream().filter(a -> a.name().equalsIgnoreCase(text)).findFirst();
+                    if (same.isPresent()) {
                         problems.add(Problem.warning(at(sub != null ? sub.line() : head.line(), null, "actors"),
                                 "import.actor.duplicate", text));
+                        actorByColumn.put(col, same.get());
                         continue;
                     }
-                    actors.add(new Actor(text, ActorNames.guessKind(text)));
+                    Actor actor = new Actor(text, ActorNames.guessKind(text));
+                    actors.add(actor);
+                    actorByColumn.put(col, actor);
                 }
             }
             return actors;
@@ -240,6 +258,7 @@ public final class TableImporter {
                     break;
                 }
                 steps.add(readStep(row, n, roles, actors, matcher, steps));
+                stepLines.add(row.line());
             }
             return steps;
         }
@@ -294,15 +313,18 @@ public final class TableImporter {
                         extra(row, n, before.get(k));
                     }
                 }
-                if (!after.isEmpty()) {
+                // A table whose header has a Keterangan column but no Output column: what follows Waktu is Ket.
+                int next = 0;
+                if (!after.isEmpty() && !noOutputColumn) {
                     output = clean(row.cell(after.get(0)));
                     if (StandardTime.looksLikeTime(output)) {
                         problems.add(Problem.warning(at(row.line(), n, "output"), "import.output.looksLikeTime", output));
                     }
+                    next = 1;
                 }
-                if (after.size() > 1) {
-                    keterangan = clean(row.cell(after.get(1)));
-                    for (int k = 2; k < after.size(); k++) {
+                if (after.size() > next) {
+                    keterangan = clean(row.cell(after.get(next)));
+                    for (int k = next + 1; k < after.size(); k++) {
                         extra(row, n, after.get(k));
                     }
                 }
@@ -327,7 +349,7 @@ public final class TableImporter {
                 for (String text : rest) {
                     if (kelengkapan == null) {
                         kelengkapan = text;
-                    } else if (output == null) {
+                    } else if (output == null && !noOutputColumn) {
                         output = text;
                     } else {
                         problems.add(Problem.warning(at(row.line(), n, null), "import.cell.extra", abbreviate(text)));
@@ -342,20 +364,18 @@ public final class TableImporter {
         private List<String> actorsOf(Grid.Row row, int n, String kegiatan, Map<Integer, Role> roles,
                                       List<Actor> actors, ActorMatcher matcher, List<Integer> markCells) {
             List<String> named = matcher.leadingActors(kegiatan).stream().map(Actor::name).toList();
-            List<Integer> actorColumns = roles.entrySet().stream().filter(e -> e.getValue() == Role.ACTOR)
-                    .map(Map.Entry::getKey).toList();
             List<String> marked = new ArrayList<>();
             for (int col : markCells) {
                 String mark = clean(row.cell(col));
                 if (mark.matches("[↓↑→←|\\-]+") || mark.equalsIgnoreCase("ya") || mark.equalsIgnoreCase("tidak")) {
                     continue; // arrows and branch labels are not actors
                 }
-                int index = actorColumns.indexOf(col);
-                if (index >= 0 && !marked.contains(actors.get(index).name())) {
-                    marked.add(actors.get(index).name());
+                Actor actor = actorByColumn.get(col);
+                if (actor != null && !marked.contains(actor.name())) {
+                    marked.add(actor.name());
                 }
             }
-            if (marked.size() > 1 && marked.size() == actorColumns.size()) {
+            if (marked.size() > 1 && marked.size() == actors.size()) {
                 // Every column carries the same placeholder box: the flowchart was lost, the marks say nothing.
                 problems.add(Problem.warning(at(row.line(), n, "actors"), "import.actor.allMarked"));
                 marked.clear();
@@ -403,7 +423,7 @@ public final class TableImporter {
         private void checkNumbering(List<Step> steps) {
             for (int i = 0; i < steps.size(); i++) {
                 if (steps.get(i).number() != i + 1) {
-                    problems.add(Problem.warning(at(null, steps.get(i).number(), "number"), "import.step.numbering",
+                    problems.add(Problem.warning(at(stepLines.get(i), steps.get(i).number(), "number"), "import.step.numbering",
                             steps.get(i).number(), i + 1));
                     return;
                 }
