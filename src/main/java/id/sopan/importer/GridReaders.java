@@ -27,11 +27,9 @@ public final class GridReaders {
 
     /** Reads by content: an XLSX (a zip) when the bytes start like one, else UTF-8 text. */
     public static GridOrProblem read(String fileName, byte[] bytes) {
-        if (bytes.length == 0) {
-            return GridOrProblem.failed(Problem.error(where(fileName), "import.file.empty"));
-        }
-        if (bytes.length > MAX_BYTES) {
-            return GridOrProblem.failed(Problem.error(where(fileName), "import.file.tooBig", MAX_BYTES / (1024 * 1024)));
+        Problem unfit = checkSize(fileName, bytes);
+        if (unfit != null) {
+            return GridOrProblem.failed(unfit);
         }
         boolean zip = bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         if (zip || fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
@@ -41,6 +39,10 @@ public final class GridReaders {
     }
 
     public static GridOrProblem readText(String fileName, byte[] bytes) {
+        Problem unfit = checkSize(fileName, bytes);
+        if (unfit != null) {
+            return GridOrProblem.failed(unfit);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -68,6 +70,10 @@ public final class GridReaders {
     }
 
     public static GridOrProblem readXlsx(String fileName, byte[] bytes) {
+        Problem unfit = checkSize(fileName, bytes);
+        if (unfit != null) {
+            return GridOrProblem.failed(unfit);
+        }
         // Refuse zip bombs: POI checks the inflate ratio of every entry it opens.
         ZipSecureFile.setMinInflateRatio(0.01);
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
@@ -106,6 +112,16 @@ public final class GridReaders {
             }
         }
         return workbook.getSheetAt(0);
+    }
+
+    private static Problem checkSize(String fileName, byte[] bytes) {
+        if (bytes.length == 0) {
+            return Problem.error(where(fileName), "import.file.empty");
+        }
+        if (bytes.length > MAX_BYTES) {
+            return Problem.error(where(fileName), "import.file.tooBig", MAX_BYTES / (1024 * 1024));
+        }
+        return null;
     }
 
     private static double controlShare(String text) {
