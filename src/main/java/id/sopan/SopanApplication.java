@@ -8,6 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * With no arguments Sopan serves the web application; with a command ({@code catalog ...}) it runs that
  * command against the same database and configuration, without a web server, and exits with its code.
@@ -20,19 +24,27 @@ public class SopanApplication {
             SpringApplication.run(SopanApplication.class, args);
             return;
         }
-        System.exit(runCommand(args));
+        System.exit(runCommand(System.out, System.err, args));
     }
 
-    /** Runs one command and returns its exit code (used by main and by tests). */
-    public static int runCommand(String... args) {
+    /**
+     * Runs one command and returns its exit code. Words of the form {@code --spring.x=y} or
+     * {@code --sopan.x=y} configure the application (e.g. another database) and are not the command's.
+     */
+    public static int runCommand(PrintStream out, PrintStream err, String... args) {
+        List<String> settings = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            (arg.startsWith("--spring.") || arg.startsWith("--sopan.") ? settings : words).add(arg);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SopanApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
-                .run();
+                .run(settings.toArray(String[]::new));
         try {
             CommandLine commandLine = new CommandLine(context.getBeansOfType(Command.class).values().stream().toList());
-            return commandLine.run(args, System.out, System.err);
+            return commandLine.run(words.toArray(String[]::new), out, err);
         } finally {
             context.close();
         }
