@@ -186,9 +186,13 @@ public final class CatalogFiles {
                 or(s.peringatan(), d.peringatan()), or(s.pencatatanPendataan(), d.pencatatanPendataan()));
         ServiceStandard ds = office.serviceStandard() == null ? ServiceStandard.EMPTY : office.serviceStandard();
         ServiceStandard ss = sop.serviceStandard();
+        // Pasal 7 fields the table itself answers: the kegiatan is the SOP's name, the persyaratan are what
+        // its first step needs.
+        String firstInputs = sop.steps().isEmpty() ? null : sop.steps().get(0).kelengkapan();
         ServiceStandard standard = new ServiceStandard(
-                or(ss.jenisKegiatan(), ds.jenisKegiatan()), or(ss.dasarHukum(), ds.dasarHukum()),
-                or(ss.klasifikasiSasaran(), ds.klasifikasiSasaran()), or(ss.persyaratan(), ds.persyaratan()),
+                or(ss.jenisKegiatan(), or(ds.jenisKegiatan(), sop.title())), or(ss.dasarHukum(), ds.dasarHukum()),
+                or(ss.klasifikasiSasaran(), ds.klasifikasiSasaran()),
+                or(ss.persyaratan(), or(ds.persyaratan(), firstInputs == null ? List.<String>of() : List.of(firstInputs))),
                 or(ss.biaya(), ds.biaya()), or(ss.formulirPelayanan(), ds.formulirPelayanan()),
                 or(ss.saranaPrasarana(), ds.saranaPrasarana()));
         return new SopDefinition(sop.code(), sop.title(), sop.titleInferred(), sop.serviceType(), identity, standard,
