@@ -24,7 +24,7 @@ class ModularityTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("id.sopan");
-        noClasses().that().resideInAnyPackage("id.sopan.sop..", "id.sopan.importer..")
+        noClasses().that().resideInAnyPackage("id.sopan.sop..", "id.sopan.importer..", "id.sopan.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
                 .because("the SOP model and the importer must run anywhere, without a framework or a database")

@@ -1,0 +1,5 @@
+package id.sopan.engine;
+
+public enum CaseStatus {
+    OPEN, CLOSED, CANCELLED
+}

@@ -1,0 +1,7 @@
+package id.sopan.engine;
+
+/** What happened to a case; every action writes one. */
+public enum EventType {
+    CASE_STARTED, TASK_CLAIMED, TASK_RELEASED, STEP_DONE, DECISION_APPROVED, DECISION_RETURNED, HANDED_OFF,
+    RECEIVED_BACK, CASE_CLOSED, CASE_CANCELLED
+}
