@@ -5,12 +5,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.stereotype.Component;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The packages are modules: dependencies point one way, only a module's root package is used by others,
- * and the core (the SOP model and the importer) stays plain Java, free of Spring and JDBC.
+ * and the core (the SOP model, the importer and the calendar's arithmetic) stays plain Java, free of Spring and JDBC.
  */
 class ModularityTest {
 
@@ -33,6 +34,21 @@ class ModularityTest {
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopan.catalog..", "id.sopan.importer..",
                         "id.sopan.cli..", "id.sopan.organization..")
                 .because("everything reads the SOP model; the model reads nothing")
+                .check(classes);
+        // The calendar's core (WorkingCalendar, Holiday, OfficePeriod, HolidayFile) shares its package with the
+        // Spring components that store it (CalendarService, CalendarRepository, CalendarSeeder): everything else
+        // there stays plain Java.
+        noClasses().that().resideInAPackage("id.sopan.calendar..")
+                .and().areNotMetaAnnotatedWith(Component.class)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
+                .because("working time is pure arithmetic on a calendar: no framework, no database")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("id.sopan.calendar..")
+                .and().areNotMetaAnnotatedWith(Component.class)
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopan.catalog..", "id.sopan.importer..",
+                        "id.sopan.cli..", "id.sopan.organization..", "id.sopan.web..")
+                .because("the calendar's core reads only the SOP model (a step's StandardTime)")
                 .check(classes);
     }
 }

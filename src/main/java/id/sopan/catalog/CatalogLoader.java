@@ -5,10 +5,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Brings the stored catalog up to date with the catalog files in the jar when the application starts. */
+/**
+ * Brings the stored catalog up to date with the catalog files in the jar when the application starts. Runs first
+ * (order 0): later start-up runners, such as the calendar's holiday seeding, need the offices it stores.
+ */
 @Component
+@Order(0)
 @ConditionalOnProperty(name = "sopan.catalog.load-on-start", havingValue = "true", matchIfMissing = true)
 class CatalogLoader implements ApplicationRunner {
 
