@@ -22,7 +22,7 @@ import java.util.List;
 class CalendarSeeder implements ApplicationRunner {
 
     /** After the catalog loader, which runs at order 0. */
-    static final int ORDER = 10;
+    static final int ORDER = 150;
 
     private static final Logger log = LoggerFactory.getLogger(CalendarSeeder.class);
 

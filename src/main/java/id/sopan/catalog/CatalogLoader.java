@@ -13,9 +13,12 @@ import org.springframework.stereotype.Component;
  * (order 0): later start-up runners, such as the calendar's holiday seeding, need the offices it stores.
  */
 @Component
-@Order(0)
+@Order(CatalogLoader.ORDER)
 @ConditionalOnProperty(name = "sopan.catalog.load-on-start", havingValue = "true", matchIfMissing = true)
 class CatalogLoader implements ApplicationRunner {
+
+    /** Before the organization loader (order 200), which needs the offices stored here. */
+    static final int ORDER = 100;
 
     private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
 

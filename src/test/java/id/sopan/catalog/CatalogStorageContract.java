@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The storage of offices and SOP versions, run against each database the application supports:
  * a subclass per database only points the datasource somewhere else.
  */
-@SpringBootTest(properties = "sopan.catalog.load-on-start=false")
+@SpringBootTest(properties = {"sopan.catalog.load-on-start=false", "sopan.organization.load-on-start=false"})
 abstract class CatalogStorageContract {
 
     static final String OFFICE = "TST";
@@ -63,7 +63,8 @@ abstract class CatalogStorageContract {
     @Test
     void migrationsRan() {
         MigrationInfo[] applied = flyway.info().applied();
-        assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2");
+        // Other capabilities add their own migrations after V1; the catalog's tables come from V1.
+        assertThat(applied).extracting(m -> m.getVersion().getVersion()).startsWith("1");
         assertThat(applied).allMatch(m -> m.getState().isApplied() && !m.getState().isFailed());
         for (String table : List.of("office", "sop", "sop_version", "sop_version_event")) {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).isNotNull();
