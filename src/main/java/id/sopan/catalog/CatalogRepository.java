@@ -230,6 +230,29 @@ class CatalogRepository {
                 .update();
     }
 
+    /** The berlaku version of an SOP: its row id, number and stored JSON. */
+    Optional<VersionRef> berlakuRef(String officeCode, String code) {
+        return jdbc.sql("""
+                SELECT v.id, v.version_no, v.definition
+                  FROM sop s
+                  JOIN office o ON o.id = s.office_id
+                  JOIN sop_version v ON v.sop_id = s.id
+                 WHERE o.code = :officeCode AND s.code = :code AND v.status = 'BERLAKU'
+                """).param("officeCode", officeCode).param("code", code)
+                .query((rs, n) -> new VersionRef(rs.getLong("id"), rs.getInt("version_no"), rs.getString("definition")))
+                .optional();
+    }
+
+    Optional<VersionRef> versionById(long versionId) {
+        return jdbc.sql("SELECT id, version_no, definition FROM sop_version WHERE id = :id")
+                .param("id", versionId)
+                .query((rs, n) -> new VersionRef(rs.getLong("id"), rs.getInt("version_no"), rs.getString("definition")))
+                .optional();
+    }
+
+    record VersionRef(long id, int versionNo, String definition) {
+    }
+
     List<CatalogEntry> listCurrent(String officeCode) {
         return jdbc.sql(LIST_CURRENT).param("officeCode", officeCode).query(ENTRY).list();
     }

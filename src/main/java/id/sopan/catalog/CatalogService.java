@@ -40,6 +40,7 @@ public class CatalogService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
+    private final java.util.Map<Long, VersionedSop> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
     CatalogService(OfficeRepository offices, CatalogRepository catalog, Clock clock,
                    PlatformTransactionManager transactions) {
@@ -137,6 +138,24 @@ public class CatalogService {
     /** The current version of each SOP of the office (berlaku, else the latest draft), ordered by code. */
     public List<CatalogEntry> listCurrent(String officeCode) {
         return readTx.execute(s -> catalog.listCurrent(officeCode));
+    }
+
+    /** A stored SOP version: what a case follows for its whole life. */
+    public record VersionedSop(long versionId, int versionNo, SopDefinition definition) {
+    }
+
+    /** The berlaku version of an SOP, which a new case follows. */
+    public Optional<VersionedSop> berlaku(String officeCode, String code) {
+        return readTx.execute(s -> catalog.berlakuRef(officeCode, code))
+                .map(ref -> versions.computeIfAbsent(ref.id(),
+                        id -> new VersionedSop(id, ref.versionNo(), SopCodec.fromStoredJson(ref.definition()))));
+    }
+
+    /** A version by its id. Versions never change, so they are kept once read. */
+    public VersionedSop version(long versionId) {
+        return versions.computeIfAbsent(versionId, id -> readTx.execute(s -> catalog.versionById(id))
+                .map(ref -> new VersionedSop(id, ref.versionNo(), SopCodec.fromStoredJson(ref.definition())))
+                .orElseThrow(() -> new IllegalArgumentException("no SOP version " + id)));
     }
 
     public boolean officeExists(String officeCode) {

@@ -16,7 +16,7 @@ public class IllegalActionException extends RuntimeException {
 
     public IllegalActionException(String caseReference, int step, Action action, String key, String reason,
                                   Object... args) {
-        super("Case " + caseReference + ", step " + step + ": " + action + " is not allowed: " + reason);
+        super("Case " + caseReference + ", step " + step + ": " + (action == null ? "CANCEL" : action) + " is not allowed: " + reason);
         this.caseReference = caseReference;
         this.step = step;
         this.action = action;

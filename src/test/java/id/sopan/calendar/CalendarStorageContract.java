@@ -1,5 +1,6 @@
 package id.sopan.calendar;
 
+import id.sopan.support.Database;
 import id.sopan.organization.Office;
 import id.sopan.organization.OfficeRepository;
 import id.sopan.sop.StandardTime;
@@ -42,10 +43,7 @@ abstract class CalendarStorageContract {
 
     @BeforeEach
     void emptyTables() {
-        for (String table : List.of("calendar_holiday_year", "calendar_holiday", "calendar_office_hours",
-                "calendar_settings", "sop_version_event", "sop_version", "sop", "office")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        Database.wipe(jdbc);
         offices.upsert(new Office(OFFICE, "Dinas Uji", "Pemerintah Kabupaten Uji", null, null));
         offices.upsert(new Office(OTHER, "Dinas Lain", "Pemerintah Kabupaten Uji", null, null));
         // The rows went behind the service's back: drop what an earlier test left in its cache.

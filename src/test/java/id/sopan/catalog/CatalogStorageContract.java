@@ -1,5 +1,6 @@
 package id.sopan.catalog;
 
+import id.sopan.support.Database;
 import id.sopan.organization.Office;
 import id.sopan.organization.OfficeRepository;
 import id.sopan.sop.Actor;
@@ -54,9 +55,7 @@ abstract class CatalogStorageContract {
 
     @BeforeEach
     void emptyTables() {
-        for (String table : List.of("sop_version_event", "sop_version", "sop", "office")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        Database.wipe(jdbc);
         offices.upsert(new Office(OFFICE, "Dinas Uji", "Pemerintah Kabupaten Uji", null, null));
     }
 

@@ -1,5 +1,6 @@
 package id.sopan.organization;
 
+import id.sopan.support.Database;
 import id.sopan.catalog.CatalogFiles;
 import id.sopan.catalog.OfficeCatalog;
 import id.sopan.sop.Actor;
@@ -58,12 +59,7 @@ abstract class OrganizationStorageContract {
     }
 
     void emptyOrganization() {
-        jdbc.sql("UPDATE jabatan SET atasan_id = NULL").update();
-        jdbc.sql("UPDATE org_unit SET parent_id = NULL").update();
-        for (String table : List.of("delegation", "actor_assignment", "app_user", "jabatan_group_member",
-                "jabatan_group", "external_institution", "jabatan", "org_unit", "office")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        Database.wipe(jdbc);
     }
 
     @Test

@@ -1,0 +1,298 @@
+package id.sopan.casework;
+
+import id.sopan.engine.CaseStatus;
+import id.sopan.engine.TaskKind;
+import id.sopan.engine.TaskStatus;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Cases, their tasks and history. Every update checks the row's {@code version}. */
+@Repository
+class CaseRepository {
+
+    record CaseRow(long id, long officeId, String officeCode, String registrationNo, String trackingCode,
+                   long sopVersionId, String sopCode, CaseStatus status, int currentStep, int round, int returns,
+                   Pemohon pemohon, Instant startedAt, String startedBy, Instant endedAt, int version) {
+    }
+
+    record TaskRow(long id, long caseId, int step, int round, String actor, String responsibleActor, TaskKind kind,
+                   TaskStatus status, String claimedBy, Instant startedAt, Instant deadline, Instant endedAt,
+                   Instant overdueAt, int version) {
+    }
+
+    record EventRow(long id, long caseId, int seq, Instant occurredAt, String username, String actingJabatan,
+                    String onBehalfOf, String type, Long taskId, Integer fromStep, Integer toStep, String note,
+                    String prevHash, String hash) {
+    }
+
+    private static final String CASE_COLUMNS = """
+            c.id, c.office_id, o.code AS office_code, c.registration_no, c.tracking_code, c.sop_version_id, c.sop_code,
+            c.status, c.current_step, c.round_no, c.returns_count, c.pemohon_kind, c.pemohon_name, c.pemohon_username,
+            c.pemohon_nip, c.pemohon_contact, c.started_at, c.started_by, c.ended_at, c.version
+            """;
+
+    private static final String TASK_COLUMNS = """
+            t.id, t.case_id, t.step_no, t.round_no, t.actor, t.responsible_actor, t.kind, t.status, t.claimed_by,
+            t.started_at, t.deadline_at, t.ended_at, t.overdue_at, t.version
+            """;
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The next registration number of the office in a year; the counter row serializes concurrent starts. */
+    int nextNumber(long officeId, int year) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int updated = jdbc.sql("UPDATE case_counter SET last_no = last_no + 1 WHERE office_id = :office AND year_no = :year")
+                    .param("office", officeId).param("year", year).update();
+            if (updated == 0) {
+                try {
+                    jdbc.sql("INSERT INTO case_counter (office_id, year_no, last_no) VALUES (:office, :year, 1)")
+                            .param("office", officeId).param("year", year).update();
+                    return 1;
+                } catch (DuplicateKeyException raced) {
+                    continue; // another start created the row: count on it
+                }
+            }
+            return jdbc.sql("SELECT last_no FROM case_counter WHERE office_id = :office AND year_no = :year")
+                    .param("office", officeId).param("year", year).query(Integer.class).single();
+        }
+        throw new IllegalStateException("cannot number a new case of office " + officeId);
+    }
+
+    Optional<Long> officeId(String officeCode) {
+        return jdbc.sql("SELECT id FROM office WHERE code = :code").param("code", officeCode).query(Long.class).optional();
+    }
+
+    long insertCase(long officeId, String registrationNo, String trackingCode, long sopVersionId, String sopCode,
+                    int currentStep, Pemohon pemohon, Instant startedAt, String startedBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO case_file (office_id, registration_no, tracking_code, sop_version_id, sop_code, status,
+                                       current_step, round_no, returns_count, pemohon_kind, pemohon_name,
+                                       pemohon_username, pemohon_nip, pemohon_contact, started_at, started_by, version)
+                VALUES (:office, :registration, :tracking, :version, :sop, 'OPEN', :step, 0, 0, :kind, :name,
+                        :username, :nip, :contact, :at, :by, 0)
+                """)
+                .param("office", officeId).param("registration", registrationNo).param("tracking", trackingCode)
+                .param("version", sopVersionId).param("sop", sopCode).param("step", currentStep)
+                .param("kind", pemohon.kind().name()).param("name", pemohon.name()).param("username", pemohon.username())
+                .param("nip", pemohon.nip()).param("contact", pemohon.contact()).param("at", ts(startedAt))
+                .param("by", startedBy)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    void insertRequirement(long caseId, int itemNo, String text, boolean fulfilled) {
+        jdbc.sql("INSERT INTO case_requirement (case_id, item_no, text, fulfilled) VALUES (:c, :n, :t, :f)")
+                .param("c", caseId).param("n", itemNo).param("t", text).param("f", fulfilled).update();
+    }
+
+    List<Requirement> requirements(long caseId) {
+        return jdbc.sql("SELECT item_no, text, fulfilled FROM case_requirement WHERE case_id = :c ORDER BY item_no")
+                .param("c", caseId)
+                .query((rs, n) -> new Requirement(rs.getInt("item_no"), rs.getString("text"), rs.getBoolean("fulfilled")))
+                .list();
+    }
+
+    /** Reads a case and locks its row: actions on one case are serialized, whatever node they reach. */
+    Optional<CaseRow> lockCase(long caseId) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN office o ON o.id = c.office_id WHERE c.id = :id FOR UPDATE")
+                .param("id", caseId).query(CaseRepository::caseRow).optional();
+    }
+
+    Optional<CaseRow> findCase(long caseId) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN office o ON o.id = c.office_id WHERE c.id = :id")
+                .param("id", caseId).query(CaseRepository::caseRow).optional();
+    }
+
+    Optional<CaseRow> findByRegistration(String registrationNo) {
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN office o ON o.id = c.office_id WHERE c.registration_no = :r")
+                .param("r", registrationNo).query(CaseRepository::caseRow).optional();
+    }
+
+    void updateCase(long caseId, int expectedVersion, CaseStatus status, int currentStep, int round, int returns,
+                    Instant endedAt) {
+        int changed = jdbc.sql("""
+                UPDATE case_file SET status = :status, current_step = :step, round_no = :round, returns_count = :returns,
+                                     ended_at = :ended, version = version + 1
+                 WHERE id = :id AND version = :expected
+                """)
+                .param("status", status.name()).param("step", currentStep).param("round", round)
+                .param("returns", returns).param("ended", endedAt == null ? null : ts(endedAt))
+                .param("id", caseId).param("expected", expectedVersion).update();
+        if (changed == 0) {
+            throw new CaseConflictException("case " + caseId + " was changed by someone else; reload and try again");
+        }
+    }
+
+    long insertTask(long caseId, long officeId, int step, int round, String actor, String responsibleActor, TaskKind kind,
+                    TaskStatus status, String claimedBy, Instant startedAt, Instant deadline, Instant endedAt,
+                    Collection<String> candidates) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO case_task (case_id, office_id, step_no, round_no, actor, responsible_actor, kind, status,
+                                       claimed_by, started_at, deadline_at, ended_at, version)
+                VALUES (:case, :office, :step, :round, :actor, :responsible, :kind, :status, :claimedBy, :started,
+                        :deadline, :ended, 0)
+                """)
+                .param("case", caseId).param("office", officeId).param("step", step).param("round", round)
+                .param("actor", actor).param("responsible", responsibleActor).param("kind", kind.name())
+                .param("status", status.name()).param("claimedBy", claimedBy).param("started", ts(startedAt))
+                .param("deadline", deadline == null ? null : ts(deadline)).param("ended", endedAt == null ? null : ts(endedAt))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (String jabatan : candidates) {
+            jdbc.sql("INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES (:t, :j)")
+                    .param("t", id).param("j", jabatan).update();
+        }
+        return id;
+    }
+
+    void updateTask(long taskId, int expectedVersion, TaskStatus from, TaskStatus to, String claimedBy, Instant endedAt) {
+        int changed = jdbc.sql("""
+                UPDATE case_task SET status = :to, claimed_by = :claimedBy, ended_at = :ended, version = version + 1
+                 WHERE id = :id AND version = :expected AND status = :from
+                """)
+                .param("to", to.name()).param("claimedBy", claimedBy).param("ended", endedAt == null ? null : ts(endedAt))
+                .param("id", taskId).param("expected", expectedVersion).param("from", from.name()).update();
+        if (changed == 0) {
+            throw new CaseConflictException("task " + taskId + " was changed by someone else; reload and try again");
+        }
+    }
+
+    List<TaskRow> tasks(long caseId) {
+        return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM case_task t WHERE t.case_id = :c ORDER BY t.id")
+                .param("c", caseId).query(CaseRepository::taskRow).list();
+    }
+
+    Optional<Long> caseOfTask(long taskId) {
+        return jdbc.sql("SELECT case_id FROM case_task WHERE id = :id").param("id", taskId).query(Long.class).optional();
+    }
+
+    List<String> candidates(long taskId) {
+        return jdbc.sql("SELECT jabatan_code FROM case_task_candidate WHERE task_id = :t ORDER BY jabatan_code")
+                .param("t", taskId).query(String.class).list();
+    }
+
+    /** Open tasks that holders of these jabatan may work, soonest deadline first (no deadline last). */
+    List<WorklistItem> worklist(Collection<String> jabatanCodes, int limit) {
+        if (jabatanCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT DISTINCT t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status,
+                       t.claimed_by, t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name,
+                       CASE WHEN t.deadline_at IS NULL THEN 1 ELSE 0 END AS no_deadline
+                  FROM case_task_candidate k
+                  JOIN case_task t ON t.id = k.task_id
+                  JOIN case_file c ON c.id = t.case_id
+                 WHERE k.jabatan_code IN (:codes) AND t.status IN ('OPEN', 'CLAIMED', 'HANDED_OFF')
+                 ORDER BY no_deadline, t.deadline_at, t.id
+                 FETCH FIRST :limit ROWS ONLY
+                """)
+                .param("codes", jabatanCodes).param("limit", limit)
+                .query((rs, n) -> new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
+                        rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
+                        TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),
+                        rs.getString("claimed_by"), instant(rs, "started_at"), instant(rs, "deadline_at"),
+                        rs.getTimestamp("overdue_at") != null, rs.getString("pemohon_name")))
+                .list();
+    }
+
+    Optional<EventRow> lastEvent(long caseId) {
+        return jdbc.sql("SELECT * FROM case_event WHERE case_id = :c ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
+                .param("c", caseId).query(CaseRepository::eventRow).optional();
+    }
+
+    void insertEvent(EventRow e) {
+        jdbc.sql("""
+                INSERT INTO case_event (case_id, seq, occurred_at, username, acting_jabatan, on_behalf_of, event_type,
+                                        task_id, from_step, to_step, note, prev_hash, hash)
+                VALUES (:case, :seq, :at, :user, :jabatan, :behalf, :type, :task, :from, :to, :note, :prev, :hash)
+                """)
+                .param("case", e.caseId()).param("seq", e.seq()).param("at", ts(e.occurredAt()))
+                .param("user", e.username()).param("jabatan", e.actingJabatan()).param("behalf", e.onBehalfOf())
+                .param("type", e.type()).param("task", e.taskId()).param("from", e.fromStep()).param("to", e.toStep())
+                .param("note", e.note()).param("prev", e.prevHash()).param("hash", e.hash())
+                .update();
+    }
+
+    List<EventRow> events(long caseId) {
+        return jdbc.sql("SELECT * FROM case_event WHERE case_id = :c ORDER BY seq").param("c", caseId)
+                .query(CaseRepository::eventRow).list();
+    }
+
+    /** Case ids in id order, a page at a time (for verifying every chain without loading all rows at once). */
+    List<Long> caseIds(long afterId, int limit) {
+        return jdbc.sql("SELECT id FROM case_file WHERE id > :after ORDER BY id FETCH FIRST :limit ROWS ONLY")
+                .param("after", afterId).param("limit", limit).query(Long.class).list();
+    }
+
+    Optional<String> idempotentResult(String key, String username, String requestHash) {
+        return jdbc.sql("SELECT request_hash, result FROM idempotency_key WHERE idem_key = :k AND username = :u")
+                .param("k", key).param("u", username)
+                .query((rs, n) -> {
+                    if (!rs.getString("request_hash").equals(requestHash)) {
+                        throw new CaseConflictException("idempotency key " + key + " was used for another request");
+                    }
+                    return rs.getString("result");
+                }).optional();
+    }
+
+    void rememberIdempotent(String key, String username, String requestHash, String result, Instant at) {
+        jdbc.sql("""
+                INSERT INTO idempotency_key (idem_key, username, request_hash, result, created_at)
+                VALUES (:k, :u, :h, :r, :at)
+                """).param("k", key).param("u", username).param("h", requestHash).param("r", result).param("at", ts(at))
+                .update();
+    }
+
+    private static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
+        return new CaseRow(rs.getLong("id"), rs.getLong("office_id"), rs.getString("office_code"),
+                rs.getString("registration_no"), rs.getString("tracking_code"), rs.getLong("sop_version_id"),
+                rs.getString("sop_code"), CaseStatus.valueOf(rs.getString("status")), rs.getInt("current_step"),
+                rs.getInt("round_no"), rs.getInt("returns_count"),
+                new Pemohon(Pemohon.Kind.valueOf(rs.getString("pemohon_kind")), rs.getString("pemohon_name"),
+                        rs.getString("pemohon_username"), rs.getString("pemohon_nip"), rs.getString("pemohon_contact")),
+                instant(rs, "started_at"), rs.getString("started_by"), instant(rs, "ended_at"), rs.getInt("version"));
+    }
+
+    private static TaskRow taskRow(ResultSet rs, int n) throws SQLException {
+        return new TaskRow(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("step_no"), rs.getInt("round_no"),
+                rs.getString("actor"), rs.getString("responsible_actor"), TaskKind.valueOf(rs.getString("kind")),
+                TaskStatus.valueOf(rs.getString("status")), rs.getString("claimed_by"), instant(rs, "started_at"),
+                instant(rs, "deadline_at"), instant(rs, "ended_at"), instant(rs, "overdue_at"), rs.getInt("version"));
+    }
+
+    private static EventRow eventRow(ResultSet rs, int n) throws SQLException {
+        return new EventRow(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("seq"), instant(rs, "occurred_at"),
+                rs.getString("username"), rs.getString("acting_jabatan"), rs.getString("on_behalf_of"),
+                rs.getString("event_type"), (Long) rs.getObject("task_id", Long.class),
+                (Integer) rs.getObject("from_step", Integer.class), (Integer) rs.getObject("to_step", Integer.class),
+                rs.getString("note"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+}

@@ -1,0 +1,310 @@
+package id.sopan.casework;
+
+import id.sopan.catalog.CatalogService;
+import id.sopan.engine.Action;
+import id.sopan.engine.CaseStatus;
+import id.sopan.engine.CaseView;
+import id.sopan.engine.Engine;
+import id.sopan.engine.Outcome;
+import id.sopan.engine.TaskKind;
+import id.sopan.engine.TaskStatus;
+import id.sopan.engine.TaskView;
+import id.sopan.sop.SopDefinition;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs cases: starts them, applies users' actions through the {@link Engine}, and stores each outcome with
+ * its history rows in one transaction. The case row is locked for the duration, so two users (or two app
+ * nodes) acting on the same case are serialized: the second one sees the first one's result and is
+ * answered with a conflict.
+ */
+@Service
+public class CaseService {
+
+    /** The office's zone for registration years and delegation dates (WIB). */
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
+    private final CaseRepository cases;
+    private final CatalogService catalog;
+    private final WorkAssignment assignment;
+    private final Deadlines deadlines;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final SecureRandom random = new SecureRandom();
+
+    CaseService(CaseRepository cases, CatalogService catalog, WorkAssignment assignment, Deadlines deadlines, Clock clock,
+                PlatformTransactionManager transactions) {
+        this.cases = cases;
+        this.catalog = catalog;
+        this.assignment = assignment;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** The deadline policy of an office: its working-time calendar. */
+    public interface Deadlines {
+        id.sopan.engine.DeadlinePolicy forOffice(String officeCode);
+    }
+
+    /**
+     * What starting a case needs.
+     *
+     * @param fulfilled          the kelengkapan items (1-based) present at the start
+     * @param submittedByPemohon true when the pemohon's submission (step 1) is this start itself
+     */
+    public record StartCase(String officeCode, String sopCode, Pemohon pemohon, String startedBy,
+                            boolean submittedByPemohon, Set<Integer> fulfilled) {
+    }
+
+    public record Started(long caseId, String registrationNo, String trackingCode) {
+    }
+
+    public Started start(StartCase command) {
+        Instant now = now();
+        return tx.execute(status -> {
+            long officeId = cases.officeId(command.officeCode())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown office " + command.officeCode()));
+            CatalogService.VersionedSop version = catalog.berlaku(command.officeCode(), command.sopCode())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "SOP " + command.sopCode() + " has no berlaku version in office " + command.officeCode()));
+            int year = now.atZone(WIB).getYear();
+            String registration = String.format(Locale.ROOT, "%s/%d/%06d", command.officeCode(), year,
+                    cases.nextNumber(officeId, year));
+            String tracking = trackingCode();
+            Engine engine = new Engine(deadlines.forOffice(command.officeCode()));
+            SopDefinition sop = version.definition();
+            Outcome outcome = engine.start(sop, registration, command.startedBy(), command.submittedByPemohon(), now);
+            long caseId = cases.insertCase(officeId, registration, tracking, version.versionId(), sop.code(),
+                    outcome.kase().currentStep(), command.pemohon(), now, command.startedBy());
+            List<String> items = requirementsOf(sop);
+            for (int i = 0; i < items.size(); i++) {
+                cases.insertRequirement(caseId, i + 1, items.get(i), command.fulfilled().contains(i + 1));
+            }
+            CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow();
+            store(row, sop, outcome, new Actor(command.startedBy(), null, null), now);
+            return new Started(caseId, registration, tracking);
+        });
+    }
+
+    /** The result of an action, as the API answers it. */
+    public record ActionResult(long caseId, String registrationNo, CaseStatus caseStatus, int currentStep, long taskId,
+                               TaskStatus taskStatus) {
+        String encode() {
+            return caseId + ";" + registrationNo + ";" + caseStatus + ";" + currentStep + ";" + taskId + ";" + taskStatus;
+        }
+
+        static ActionResult decode(String text) {
+            String[] p = text.split(";");
+            return new ActionResult(Long.parseLong(p[0]), p[1], CaseStatus.valueOf(p[2]), Integer.parseInt(p[3]),
+                    Long.parseLong(p[4]), TaskStatus.valueOf(p[5]));
+        }
+    }
+
+    /**
+     * A user's action on a task. With an idempotency key, a retry of the same request answers the first
+     * one's result without acting again; the key used for a different request is a conflict.
+     */
+    public ActionResult act(long taskId, Action action, String username, String note, String idempotencyKey) {
+        Instant now = now();
+        String requestHash = taskId + "|" + action + "|" + (note == null ? "" : note);
+        return tx.execute(status -> {
+            if (idempotencyKey != null) {
+                Optional<String> earlier = cases.idempotentResult(idempotencyKey, username, requestHash);
+                if (earlier.isPresent()) {
+                    return ActionResult.decode(earlier.get());
+                }
+            }
+            long caseId = cases.caseOfTask(taskId).orElseThrow(() -> new NoSuchCaseException("task " + taskId));
+            CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow();
+            SopDefinition sop = catalog.version(row.sopVersionId()).definition();
+            List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
+            CaseRepository.TaskRow task = tasks.stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
+            Actor actor = authorize(row, task, username, now);
+            Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
+            Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note, now);
+            store(row, sop, outcome, actor, now);
+            TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
+                    .map(Outcome.TaskChange::to).orElse(task.status());
+            ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
+                    outcome.kase().currentStep(), taskId, after);
+            if (idempotencyKey != null) {
+                cases.rememberIdempotent(idempotencyKey, username, requestHash, result.encode(), now);
+            }
+            return result;
+        });
+    }
+
+    /** Cancels an open case with a reason. Who may cancel is decided by the caller's role (see security). */
+    public void cancel(long caseId, String username, String reason) {
+        Instant now = now();
+        tx.executeWithoutResult(status -> {
+            CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+            SopDefinition sop = catalog.version(row.sopVersionId()).definition();
+            Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
+            Outcome outcome = engine.cancel(view(row), views(cases.tasks(caseId)), username, reason, now);
+            store(row, sop, outcome, new Actor(username, null, null), now);
+        });
+    }
+
+    /** The open tasks a user may work today (own jabatan and delegations), soonest deadline first. */
+    public List<WorklistItem> worklist(String username, int limit) {
+        LocalDate today = LocalDate.now(clock.withZone(WIB));
+        Set<String> jabatan = assignment.actingAs(username, today).stream()
+                .map(WorkAssignment.ActingAs::jabatanCode).collect(Collectors.toCollection(LinkedHashSet::new));
+        return cases.worklist(jabatan, limit);
+    }
+
+    /** The actions a user may take on a task now: the buttons of the task. */
+    public Set<Action> permittedActions(long taskId, String username) {
+        long caseId = cases.caseOfTask(taskId).orElseThrow(() -> new NoSuchCaseException("task " + taskId));
+        CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow();
+        List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
+        CaseRepository.TaskRow task = tasks.stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
+        if (mayWork(row, task, username, now()).isEmpty()) {
+            return Set.of();
+        }
+        SopDefinition sop = catalog.version(row.sopVersionId()).definition();
+        return Engine.permittedActions(sop, view(row), view(task), username);
+    }
+
+    public CaseDetail detail(long caseId) {
+        CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+        return detailOf(row);
+    }
+
+    public Optional<CaseDetail> byRegistration(String registrationNo) {
+        return cases.findByRegistration(registrationNo).map(this::detailOf);
+    }
+
+    private CaseDetail detailOf(CaseRepository.CaseRow row) {
+        List<CaseDetail.Task> tasks = cases.tasks(row.id()).stream().map(t -> new CaseDetail.Task(t.id(), t.step(),
+                t.round(), t.actor(), t.responsibleActor(), t.kind(), t.status(), t.claimedBy(), t.startedAt(),
+                t.deadline(), t.endedAt(), t.overdueAt() != null, cases.candidates(t.id()))).toList();
+        List<CaseDetail.Event> events = cases.events(row.id()).stream().map(e -> new CaseDetail.Event(e.seq(),
+                e.occurredAt(), e.username(), e.actingJabatan(), e.onBehalfOf(), e.type(), e.taskId(), e.fromStep(),
+                e.toStep(), e.note())).toList();
+        return new CaseDetail(row.id(), row.officeCode(), row.registrationNo(), row.trackingCode(), row.sopCode(),
+                catalog.version(row.sopVersionId()).versionNo(), row.status(), row.currentStep(), row.returns(),
+                row.pemohon(), row.startedAt(), row.startedBy(), row.endedAt(), cases.requirements(row.id()), tasks, events);
+    }
+
+    /** Who acts, as which jabatan, on whose behalf: what the history row records. */
+    private record Actor(String username, String jabatan, String onBehalfOf) {
+    }
+
+    private Actor authorize(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username, Instant now) {
+        return mayWork(row, task, username, now).orElseThrow(() -> new NotAllowedException(
+                "user " + username + " may not work step " + task.step() + " of case " + row.registrationNo()
+                        + " (" + task.responsibleActor() + ")"));
+    }
+
+    private Optional<Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username, Instant now) {
+        if (task.kind() == TaskKind.PEMOHON && username.equals(row.pemohon().username())) {
+            return Optional.of(new Actor(username, null, null));
+        }
+        List<String> candidates = cases.candidates(task.id());
+        LocalDate today = LocalDate.ofInstant(now, WIB);
+        // Own jabatan first, so a user who holds it and also a delegation is recorded as themselves.
+        return assignment.actingAs(username, today).stream()
+                .filter(a -> candidates.contains(a.jabatanCode()))
+                .sorted((a, b) -> Boolean.compare(a.byDelegation(), b.byDelegation()))
+                .findFirst()
+                .map(a -> new Actor(username, a.jabatanCode(),
+                        a.byDelegation() ? a.delegationKind() + ":" + (a.onBehalfOf() == null ? "-" : a.onBehalfOf()) : null));
+    }
+
+    private void store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, Actor actor, Instant now) {
+        List<CaseRepository.TaskRow> before = cases.tasks(row.id());
+        for (Outcome.TaskChange change : outcome.changes()) {
+            CaseRepository.TaskRow task = before.stream().filter(t -> t.id() == change.taskId()).findFirst().orElseThrow();
+            Instant ended = change.to().isFinal() ? now : null;
+            cases.updateTask(task.id(), task.version(), change.from(), change.to(), change.claimedBy(), ended);
+        }
+        List<Long> newIds = new ArrayList<>();
+        for (Outcome.NewTask t : outcome.created()) {
+            List<String> candidates = t.kind() == TaskKind.INTERNAL || t.kind() == TaskKind.HANDOFF || t.kind() == TaskKind.PEMOHON
+                    ? assignment.candidateJabatan(row.officeCode(), sop.code(), t.responsibleActor()) : List.of();
+            newIds.add(cases.insertTask(row.id(), row.officeId(), t.step(), t.round(), t.actor(), t.responsibleActor(),
+                    t.kind(), t.status(), t.doneBy(), t.startedAt(), t.deadline(),
+                    t.status().isFinal() ? t.startedAt() : null, candidates));
+        }
+        CaseView kase = outcome.kase();
+        Instant ended = kase.status() == CaseStatus.OPEN ? null : now;
+        if (kase.status() != row.status() || kase.currentStep() != row.currentStep() || kase.round() != row.round()
+                || kase.returns() != row.returns()) {
+            cases.updateCase(row.id(), row.version(), kase.status(), kase.currentStep(), kase.round(), kase.returns(), ended);
+        }
+        appendEvents(row.id(), outcome.events(), newIds, actor, now);
+    }
+
+    private void appendEvents(long caseId, List<Outcome.CaseEvent> events, List<Long> newIds, Actor actor, Instant now) {
+        Optional<CaseRepository.EventRow> last = cases.lastEvent(caseId);
+        int seq = last.map(CaseRepository.EventRow::seq).orElse(0);
+        String previous = last.map(CaseRepository.EventRow::hash).orElse(null);
+        // Stored times have microsecond precision on both databases; hash what is stored.
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        for (Outcome.CaseEvent e : events) {
+            Long taskId = e.taskId() != null ? e.taskId() : e.newTaskIndex() != null ? newIds.get(e.newTaskIndex()) : null;
+            seq++;
+            EventHash.Fields fields = new EventHash.Fields(caseId, seq, at, actor.username(), actor.jabatan(),
+                    actor.onBehalfOf(), e.type().name(), taskId, e.fromStep(), e.toStep(), e.note());
+            String hash = EventHash.of(previous, fields);
+            cases.insertEvent(new CaseRepository.EventRow(0, caseId, seq, at, actor.username(), actor.jabatan(),
+                    actor.onBehalfOf(), e.type().name(), taskId, e.fromStep(), e.toStep(), e.note(), previous, hash));
+            previous = hash;
+        }
+    }
+
+    private static CaseView view(CaseRepository.CaseRow row) {
+        return new CaseView(row.registrationNo(), row.status(), row.currentStep(), row.round(), row.returns());
+    }
+
+    private static TaskView view(CaseRepository.TaskRow t) {
+        return new TaskView(t.id(), t.step(), t.round(), t.actor(), t.responsibleActor(), t.kind(), t.status(),
+                t.claimedBy(), t.startedAt(), t.deadline());
+    }
+
+    private static List<TaskView> views(List<CaseRepository.TaskRow> rows) {
+        return rows.stream().map(CaseService::view).toList();
+    }
+
+    /** The kelengkapan of the SOP's first step, one checklist item per comma-separated input. */
+    static List<String> requirementsOf(SopDefinition sop) {
+        String inputs = sop.firstStep().kelengkapan();
+        if (inputs == null || inputs.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(inputs.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private String trackingCode() {
+        char[] code = new char[8];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = TRACKING_ALPHABET[random.nextInt(TRACKING_ALPHABET.length)];
+        }
+        return new String(code);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,40 @@
+package id.sopan.casework;
+
+import id.sopan.organization.AppUser;
+import id.sopan.organization.Jabatan;
+import id.sopan.organization.OrganizationService;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The organization answers who works a task and as whom a user acts. */
+@Component
+class OrganizationWorkAssignment implements WorkAssignment {
+
+    private final OrganizationService organization;
+
+    OrganizationWorkAssignment(OrganizationService organization) {
+        this.organization = organization;
+    }
+
+    @Override
+    public List<String> candidateJabatan(String officeCode, String sopCode, String actorName) {
+        return organization.jabatanFor(officeCode, sopCode, actorName).stream().map(Jabatan::code).distinct().toList();
+    }
+
+    @Override
+    public List<ActingAs> actingAs(String username, LocalDate on) {
+        return organization.jabatanActingAs(username, on).stream()
+                .map(a -> new ActingAs(a.jabatanCode(), a.delegation() == null ? null : a.delegation().name(),
+                        a.byDelegation() ? regularHolder(a.officeCode(), a.jabatanCode(), username, on) : null))
+                .toList();
+    }
+
+    /** On whose behalf a delegate acts: the jabatan's own holder, if it has one. */
+    private String regularHolder(String officeCode, String jabatanCode, String delegate, LocalDate on) {
+        return organization.holders(officeCode, jabatanCode, on).stream()
+                .filter(u -> jabatanCode.equals(u.jabatanCode()) && !u.username().equals(delegate))
+                .map(AppUser::username).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,28 @@
+package id.sopan.casework;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Who may work a task and as whom a user acts: the organization answers (units, jabatan, delegation).
+ * Kept as a port so that casework can be tested with a plain table of jabatan.
+ */
+public interface WorkAssignment {
+
+    /** The jabatan whose holders (and their delegates) work an SOP actor's steps in this office. */
+    List<String> candidateJabatan(String officeCode, String sopCode, String actorName);
+
+    /** The jabatan a user may act as on a day: their own, and those delegated to them (Plt/Plh). */
+    List<ActingAs> actingAs(String username, LocalDate on);
+
+    /**
+     * @param jabatanCode    the jabatan acted as
+     * @param delegationKind null for the user's own jabatan; PLT or PLH when acting by delegation
+     * @param onBehalfOf     when by delegation: the regular holder's username, or null if the jabatan is vacant
+     */
+    record ActingAs(String jabatanCode, String delegationKind, String onBehalfOf) {
+        public boolean byDelegation() {
+            return delegationKind != null;
+        }
+    }
+}
