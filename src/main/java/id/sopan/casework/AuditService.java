@@ -50,6 +50,13 @@ public class AuditService {
         return new Report(caseCount, eventCount, breaks);
     }
 
+    /** The breaks in one case's chain (empty when intact). */
+    public List<Break> verifyCase(long caseId) {
+        List<Break> breaks = new ArrayList<>();
+        readTx.executeWithoutResult(s -> verify(caseId, breaks));
+        return breaks;
+    }
+
     /** Verifies one case, adding what is wrong to {@code breaks}; returns the number of rows read. */
     int verify(long caseId, List<Break> breaks) {
         List<CaseRepository.EventRow> events = cases.events(caseId);

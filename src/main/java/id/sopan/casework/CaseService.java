@@ -125,7 +125,7 @@ public class CaseService {
      */
     public ActionResult act(long taskId, Action action, String username, String note, String idempotencyKey) {
         Instant now = now();
-        String requestHash = taskId + "|" + action + "|" + (note == null ? "" : note);
+        String requestHash = sha256(taskId + "|" + action + "|" + (note == null ? "" : note));
         return tx.execute(status -> {
             if (idempotencyKey != null) {
                 Optional<String> earlier = cases.idempotentResult(idempotencyKey, username, requestHash);
@@ -294,6 +294,15 @@ public class CaseService {
             return List.of();
         }
         return Arrays.stream(inputs.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private String trackingCode() {

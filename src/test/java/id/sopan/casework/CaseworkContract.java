@@ -1,0 +1,256 @@
+package id.sopan.casework;
+
+import id.sopan.calendar.CalendarService;
+import id.sopan.calendar.MovableClock;
+import id.sopan.engine.Action;
+import id.sopan.engine.CaseStatus;
+import id.sopan.engine.IllegalActionException;
+import id.sopan.engine.TaskKind;
+import id.sopan.engine.TaskStatus;
+import id.sopan.organization.DelegationKind;
+import id.sopan.organization.DelegationRequest;
+import id.sopan.organization.OrganizationService;
+import id.sopan.sop.StandardTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Cases stored and worked by the demo users; run on H2 and on PostgreSQL. */
+@SpringBootTest(properties = "sopan.clock=movable")
+abstract class CaseworkContract {
+
+    static final String OFFICE = "DKUKM";
+    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    /** Monday 2 March 2026, 08:00 WIB: a working day. */
+    static final Instant MONDAY_0800 = LocalDateTime.parse("2026-03-02T08:00").atZone(WIB).toInstant();
+
+    @Autowired
+    CaseService cases;
+    @Autowired
+    AuditService audit;
+    @Autowired
+    CalendarService calendars;
+    @Autowired
+    OrganizationService organization;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void morning() {
+        clock.set(MONDAY_0800);
+    }
+
+    CaseService.Started cutiTahunan() {
+        return cases.start(new CaseService.StartCase(OFFICE, "UMM-06",
+                new Pemohon(Pemohon.Kind.EMPLOYEE, "Pegawai Demo", "pegawai", null, null), "pegawai", true, Set.of(1, 2)));
+    }
+
+    CaseDetail.Task current(long caseId) {
+        CaseDetail detail = cases.detail(caseId);
+        return detail.tasks().stream()
+                .filter(t -> t.step() == detail.currentStep() && !t.status().isFinal())
+                .findFirst().orElseThrow();
+    }
+
+    /** Claims and finishes the current task as {@code user}, advancing the clock a quarter of an hour. */
+    void work(long caseId, String user, Action finish, String note) {
+        clock.advance(Duration.ofMinutes(15));
+        CaseDetail.Task task = current(caseId);
+        cases.act(task.id(), Action.CLAIM, user, null, null);
+        clock.advance(Duration.ofMinutes(15));
+        cases.act(task.id(), finish, user, note, null);
+    }
+
+    @Test
+    void aCutiTahunanCaseGoesFromThePemohonToTheArchiveWithOneReturn() {
+        CaseService.Started started = cutiTahunan();
+        assertThat(started.registrationNo()).matches("DKUKM/2026/\\d{6}");
+        long id = started.caseId();
+        CaseDetail detail = cases.detail(id);
+        assertThat(detail.currentStep()).isEqualTo(2);
+        assertThat(detail.requirements()).hasSize(5).extracting(Requirement::fulfilled)
+                .containsExactly(true, true, false, false, false);
+
+        // Step 2 lands in Staf Kepegawaian's worklist, due 30 working minutes later on the office calendar.
+        CaseDetail.Task check = current(id);
+        assertThat(check.jabatan()).containsExactly("STAF-KEPEGAWAIAN");
+        assertThat(check.deadline()).isEqualTo(calendars.calendarFor(OFFICE)
+                .deadline(MONDAY_0800, StandardTime.parse("30 menit").orElseThrow()));
+        assertThat(check.deadline()).isAfter(MONDAY_0800.plus(Duration.ofMinutes(30)));
+        assertThat(cases.worklist("staf.kepegawaian", 50)).extracting(WorklistItem::taskId).contains(check.id());
+        assertThat(cases.worklist("kadis", 50)).extracting(WorklistItem::taskId).doesNotContain(check.id());
+        assertThat(cases.permittedActions(check.id(), "staf.kepegawaian")).containsExactly(Action.CLAIM);
+        assertThat(cases.permittedActions(check.id(), "kadis")).isEmpty();
+
+        // Belum sesuai: back to the pemohon, who hands in the file again.
+        work(id, "staf.kepegawaian", Action.RETURN, "KTP belum dilegalisir");
+        assertThat(cases.detail(id).currentStep()).isEqualTo(1);
+        assertThat(cases.detail(id).returns()).isEqualTo(1);
+        CaseDetail.Task resubmit = current(id);
+        assertThat(resubmit.kind()).isEqualTo(TaskKind.PEMOHON);
+        work(id, "pegawai", Action.COMPLETE, null);
+
+        work(id, "staf.kepegawaian", Action.APPROVE, null);
+        work(id, "kasubbag.umum", Action.COMPLETE, null);
+        work(id, "sekdis", Action.APPROVE, null);
+        work(id, "kadis", Action.COMPLETE, null);
+        work(id, "kasubbag.umum", Action.COMPLETE, null);
+        // Step 7 is BKD's: Kasubbag Umum hands the file over and later receives the permit back.
+        CaseDetail.Task bkd = current(id);
+        assertThat(bkd.kind()).isEqualTo(TaskKind.HANDOFF);
+        assertThat(bkd.jabatan()).containsExactly("KASUBBAG-UMUM");
+        work(id, "kasubbag.umum", Action.HAND_OFF, null);
+        clock.advance(Duration.ofHours(20));
+        cases.act(bkd.id(), Action.RECEIVE_BACK, "kasubbag.umum", "Surat izin cuti tahunan No. 851/123/BKD", null);
+        work(id, "kasubbag.umum", Action.COMPLETE, null);
+        work(id, "staf.kepegawaian", Action.COMPLETE, null);
+        work(id, "pegawai", Action.COMPLETE, null);
+
+        CaseDetail done = cases.detail(id);
+        assertThat(done.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(done.endedAt()).isNotNull();
+        assertThat(done.history()).extracting(CaseDetail.Event::type).startsWith("CASE_STARTED", "STEP_DONE")
+                .contains("DECISION_RETURNED", "HANDED_OFF", "RECEIVED_BACK").endsWith("CASE_CLOSED");
+        CaseDetail.Event returned = done.history().stream().filter(e -> e.type().equals("DECISION_RETURNED"))
+                .findFirst().orElseThrow();
+        assertThat(returned.username()).isEqualTo("staf.kepegawaian");
+        assertThat(returned.actingJabatan()).isEqualTo("STAF-KEPEGAWAIAN");
+        assertThat(returned.fromStep()).isEqualTo(2);
+        assertThat(returned.toStep()).isEqualTo(1);
+        assertThat(returned.note()).isEqualTo("KTP belum dilegalisir");
+        assertThat(audit.verifyCase(id)).isEmpty();
+    }
+
+    @Test
+    void registrationNumbersFollowEachOtherPerOfficeAndYear() {
+        String first = cutiTahunan().registrationNo();
+        String second = cutiTahunan().registrationNo();
+        int a = Integer.parseInt(first.substring(first.lastIndexOf('/') + 1));
+        int b = Integer.parseInt(second.substring(second.lastIndexOf('/') + 1));
+        assertThat(b).isEqualTo(a + 1);
+    }
+
+    @Test
+    void anotherJabatanCannotClaimOrComplete() {
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        assertThatThrownBy(() -> cases.act(check.id(), Action.CLAIM, "kadis", null, null))
+                .isInstanceOf(NotAllowedException.class).hasMessageContaining("kadis").hasMessageContaining("step 2");
+        cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, null);
+        assertThatThrownBy(() -> cases.act(check.id(), Action.APPROVE, "sekdis", null, null))
+                .isInstanceOf(NotAllowedException.class);
+        assertThat(cases.detail(id).history()).hasSize(3); // started, step 1 done, claimed
+    }
+
+    @Test
+    void aDelegateActsForTheJabatanOnlyWithinItsDates() {
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        LocalDate today = LocalDate.ofInstant(MONDAY_0800, WIB);
+        organization.delegate(new DelegationRequest(OFFICE, "staf.umum", "STAF-KEPEGAWAIAN", DelegationKind.PLH,
+                today.plusDays(1), today.plusDays(3), "cuti", "kasubbag.umum"));
+        assertThatThrownBy(() -> cases.act(check.id(), Action.CLAIM, "staf.umum", null, null))
+                .isInstanceOf(NotAllowedException.class);
+        clock.advance(Duration.ofDays(1));
+        cases.act(check.id(), Action.CLAIM, "staf.umum", null, null);
+        CaseDetail.Event claimed = cases.detail(id).history().get(2);
+        assertThat(claimed.username()).isEqualTo("staf.umum");
+        assertThat(claimed.actingJabatan()).isEqualTo("STAF-KEPEGAWAIAN");
+        assertThat(claimed.onBehalfOf()).isEqualTo("PLH:staf.kepegawaian");
+    }
+
+    @Test
+    void ofTwoUsersCompletingTheSameTaskExactlyOneSucceeds() throws Exception {
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, null);
+        int threads = 4;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Callable<String> approve = () -> {
+                go.await();
+                try {
+                    cases.act(check.id(), Action.APPROVE, "staf.kepegawaian", null, null);
+                    return "ok";
+                } catch (IllegalActionException | CaseConflictException e) {
+                    return "conflict";
+                }
+            };
+            results.add(pool.submit(approve));
+        }
+        go.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).containsOnlyOnce("ok").hasSize(threads);
+        assertThat(cases.detail(id).history()).filteredOn(e -> e.type().equals("DECISION_APPROVED")).hasSize(1);
+        assertThat(cases.detail(id).currentStep()).isEqualTo(3);
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameKeyActsOnce() {
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        CaseService.ActionResult first = cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, "k-1");
+        CaseService.ActionResult again = cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, "k-1");
+        assertThat(again).isEqualTo(first);
+        assertThat(first.taskStatus()).isEqualTo(TaskStatus.CLAIMED);
+        assertThat(cases.detail(id).history()).filteredOn(e -> e.type().equals("TASK_CLAIMED")).hasSize(1);
+        assertThatThrownBy(() -> cases.act(check.id(), Action.APPROVE, "staf.kepegawaian", null, "k-1"))
+                .isInstanceOf(CaseConflictException.class).hasMessageContaining("k-1");
+    }
+
+    @Test
+    void aTamperedHistoryRowIsDetected() {
+        long id = cutiTahunan().caseId();
+        work(id, "staf.kepegawaian", Action.APPROVE, null);
+        assertThat(audit.verifyCase(id)).isEmpty();
+        jdbc.sql("UPDATE case_event SET note = 'diubah' WHERE case_id = :c AND seq = 3").param("c", id).update();
+        assertThat(audit.verifyCase(id)).extracting(AuditService.Break::seq, AuditService.Break::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "content does not match its hash"));
+        AuditService.Report report = audit.verifyAll();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.breaks()).extracting(AuditService.Break::caseId).contains(id);
+        jdbc.sql("UPDATE case_event SET note = NULL WHERE case_id = :c AND seq = 3").param("c", id).update();
+        assertThat(audit.verifyCase(id)).isEmpty();
+        jdbc.sql("DELETE FROM case_event WHERE case_id = :c AND seq = 2").param("c", id).update();
+        assertThat(audit.verifyCase(id)).extracting(AuditService.Break::reason)
+                .anyMatch(r -> r.contains("sequence gap"));
+    }
+
+    @Test
+    void aCancelledCaseLeavesNoOpenTask() {
+        long id = cutiTahunan().caseId();
+        cases.cancel(id, "kasubbag.umum", "permohonan ditarik pemohon");
+        CaseDetail detail = cases.detail(id);
+        assertThat(detail.status()).isEqualTo(CaseStatus.CANCELLED);
+        assertThat(detail.tasks()).allMatch(t -> t.status().isFinal());
+        assertThat(detail.history().get(detail.history().size() - 1).note()).isEqualTo("permohonan ditarik pemohon");
+        assertThat(cases.worklist("staf.kepegawaian", 100)).noneMatch(w -> w.caseId() == id);
+    }
+}
