@@ -37,6 +37,9 @@ public class SopanApplication {
         for (String arg : args) {
             (arg.startsWith("--spring.") || arg.startsWith("--sopan.") ? settings : words).add(arg);
         }
+        if (!words.isEmpty() && words.get(0).equals("simulate")) {
+            settings.add("--sopan.clock=movable"); // the simulation moves time itself
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SopanApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

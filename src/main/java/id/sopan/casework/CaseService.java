@@ -186,6 +186,22 @@ public class CaseService {
         return Engine.permittedActions(sop, view(row), view(task), username);
     }
 
+    /** The tasks of a case's current step that are still open, with who may work them (cheaper than detail). */
+    public List<CaseDetail.Task> activeTasks(long caseId) {
+        CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+        return cases.tasks(caseId).stream()
+                .filter(t -> t.step() == row.currentStep() && t.round() == row.round() && !t.status().isFinal())
+                .map(t -> new CaseDetail.Task(t.id(), t.step(), t.round(), t.actor(), t.responsibleActor(), t.kind(),
+                        t.status(), t.claimedBy(), t.startedAt(), t.deadline(), t.endedAt(), t.overdueAt() != null,
+                        cases.candidates(t.id())))
+                .toList();
+    }
+
+    public CaseStatus status(long caseId) {
+        return cases.findCase(caseId).map(CaseRepository.CaseRow::status)
+                .orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+    }
+
     public CaseDetail detail(long caseId) {
         CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
         return detailOf(row);
