@@ -43,7 +43,7 @@ public class SopanApplication {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SopanApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "sopan.sla.enabled=false")
                 .run(settings.toArray(String[]::new));
         try {
             CommandLine commandLine = new CommandLine(context.getBeansOfType(Command.class).values().stream().toList());

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Cases stored and worked by the demo users; run on H2 and on PostgreSQL. */
-@SpringBootTest(properties = "sopan.clock=movable")
+@SpringBootTest(properties = {"sopan.clock=movable", "sopan.sla.initial-delay=PT24H"})
 abstract class CaseworkContract {
 
     static final String OFFICE = "DKUKM";
@@ -55,6 +55,8 @@ abstract class CaseworkContract {
     MovableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SlaWatch sla;
 
     @BeforeEach
     void morning() {
@@ -252,5 +254,35 @@ abstract class CaseworkContract {
         assertThat(detail.tasks()).allMatch(t -> t.status().isFinal());
         assertThat(detail.history().get(detail.history().size() - 1).note()).isEqualTo("permohonan ditarik pemohon");
         assertThat(cases.worklist("staf.kepegawaian", 100)).noneMatch(w -> w.caseId() == id);
+    }
+
+    @Test
+    void anOverdueTaskIsNotifiedOnceEvenWithTwoNodesWatching() throws Exception {
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        clock.set(check.deadline().plusSeconds(60));
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        Callable<Integer> watch = () -> {
+            go.await();
+            return sla.markOverdue();
+        };
+        Future<Integer> a = nodes.submit(watch);
+        Future<Integer> b = nodes.submit(watch);
+        go.countDown();
+        int marked = a.get() + b.get();
+        nodes.shutdown();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_task WHERE case_id = :c AND overdue_at IS NOT NULL")
+                .param("c", id).query(Long.class).single()).isEqualTo(1);
+        assertThat(marked).isGreaterThanOrEqualTo(1);
+        assertThat(sla.unread("staf.kepegawaian")).filteredOn(n -> n.caseId() == id).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo("OVERDUE_HOLDER"));
+        assertThat(sla.unread("kasubbag.umum")).filteredOn(n -> n.caseId() == id).singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo("OVERDUE_ATASAN"));
+        assertThat(sla.markOverdue()).isZero();
+        assertThat(cases.detail(id).history()).filteredOn(e -> e.type().equals("TASK_OVERDUE")).hasSize(1);
+        assertThat(cases.worklist("staf.kepegawaian", 100)).filteredOn(w -> w.caseId() == id).singleElement()
+                .satisfies(w -> assertThat(w.overdue()).isTrue());
+        assertThat(audit.verifyCase(id)).isEmpty();
     }
 }

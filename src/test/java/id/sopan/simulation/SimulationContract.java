@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** All 48 SOPs run as cases through the real services, on H2 and on PostgreSQL. */
-@SpringBootTest(properties = "sopan.clock=movable")
+@SpringBootTest(properties = {"sopan.clock=movable", "sopan.sla.initial-delay=PT24H"})
 abstract class SimulationContract {
 
     @Autowired

@@ -1,0 +1,185 @@
+package id.sopan.casework;
+
+import id.sopan.organization.AppUser;
+import id.sopan.organization.Jabatan;
+import id.sopan.organization.OrganizationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Marks tasks past their deadline and notifies the task's holder and the atasan of its jabatan (in the app;
+ * by e-mail too when SMTP is configured). Safe with several app nodes on one database: a task is claimed for
+ * notification by a conditional update ({@code overdue_at IS NULL}), so exactly one node notifies it.
+ */
+@Component
+@ConditionalOnProperty(name = "sopan.sla.enabled", havingValue = "true", matchIfMissing = true)
+public class SlaWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaWatch.class);
+
+    private final JdbcClient jdbc;
+    private final CaseRepository cases;
+    private final OrganizationService organization;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final String mailFrom;
+
+    SlaWatch(JdbcClient jdbc, CaseRepository cases, OrganizationService organization, ObjectProvider<JavaMailSender> mail,
+             Clock clock, PlatformTransactionManager transactions,
+             @Value("${sopan.mail.from:sopan@localhost}") String mailFrom) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.organization = organization;
+        this.mail = mail;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.mailFrom = mailFrom;
+    }
+
+    private record Late(long taskId, long caseId, long officeId, String officeCode, String registrationNo, int step,
+                        String claimedBy) {
+    }
+
+    @Scheduled(fixedDelayString = "${sopan.sla.interval:PT1M}", initialDelayString = "${sopan.sla.initial-delay:PT30S}")
+    public void scheduled() {
+        int marked = markOverdue();
+        if (marked > 0) {
+            log.info("SLA watch: {} task(s) marked overdue", marked);
+        }
+    }
+
+    /** Marks every open task whose deadline has passed, once; returns how many this node marked. */
+    public int markOverdue() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int marked = 0;
+        while (true) {
+            List<Late> late = jdbc.sql("""
+                    SELECT t.id, t.case_id, t.office_id, o.code AS office_code, c.registration_no, t.step_no, t.claimed_by
+                      FROM case_task t
+                      JOIN case_file c ON c.id = t.case_id
+                      JOIN office o ON o.id = t.office_id
+                     WHERE t.status IN ('OPEN', 'CLAIMED', 'HANDED_OFF') AND t.deadline_at < :now AND t.overdue_at IS NULL
+                     ORDER BY t.deadline_at
+                     FETCH FIRST 200 ROWS ONLY
+                    """).param("now", CaseRepository.ts(now))
+                    .query((rs, n) -> new Late(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("office_id"),
+                            rs.getString("office_code"), rs.getString("registration_no"), rs.getInt("step_no"),
+                            rs.getString("claimed_by")))
+                    .list();
+            if (late.isEmpty()) {
+                return marked;
+            }
+            int before = marked;
+            for (Late task : late) {
+                if (Boolean.TRUE.equals(tx.execute(s -> mark(task, now)))) {
+                    marked++;
+                }
+            }
+            if (marked == before) {
+                return marked; // every one of this page was taken by another node
+            }
+        }
+    }
+
+    private boolean mark(Late task, Instant now) {
+        int claimed = jdbc.sql("UPDATE case_task SET overdue_at = :now WHERE id = :id AND overdue_at IS NULL")
+                .param("now", CaseRepository.ts(now)).param("id", task.taskId()).update();
+        if (claimed == 0) {
+            return false; // another node got there first
+        }
+        LocalDate today = LocalDate.ofInstant(now, CaseService.WIB);
+        Set<String> holders = new LinkedHashSet<>();
+        Set<String> atasan = new LinkedHashSet<>();
+        List<String> jabatan = cases.candidates(task.taskId());
+        if (task.claimedBy() != null) {
+            holders.add(task.claimedBy());
+        } else {
+            for (String code : jabatan) {
+                organization.holders(task.officeCode(), code, today).forEach(u -> holders.add(u.username()));
+            }
+        }
+        for (String code : jabatan) {
+            organization.atasan(task.officeCode(), code).map(Jabatan::code).ifPresent(a ->
+                    organization.holders(task.officeCode(), a, today).stream().map(AppUser::username)
+                            .filter(u -> !holders.contains(u)).forEach(atasan::add));
+        }
+        holders.forEach(u -> notify(task, u, "OVERDUE_HOLDER", now));
+        atasan.forEach(u -> notify(task, u, "OVERDUE_ATASAN", now));
+        appendHistory(task, now);
+        return true;
+    }
+
+    private void notify(Late task, String username, String kind, Instant now) {
+        jdbc.sql("""
+                INSERT INTO notification (office_id, username, case_id, task_id, kind, created_at)
+                VALUES (:office, :user, :case, :task, :kind, :at)
+                """).param("office", task.officeId()).param("user", username).param("case", task.caseId())
+                .param("task", task.taskId()).param("kind", kind).param("at", CaseRepository.ts(now)).update();
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender != null) {
+            // The address book is not in Sopan yet: mail goes to the username at the configured domain.
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(mailFrom);
+            message.setTo(username + "@" + mailFrom.substring(mailFrom.indexOf('@') + 1));
+            message.setSubject("Sopan: tugas terlambat " + task.registrationNo() + " langkah " + task.step());
+            message.setText("Tugas langkah " + task.step() + " pada kasus " + task.registrationNo()
+                    + " telah melewati batas waktunya.");
+            try {
+                sender.send(message);
+            } catch (RuntimeException e) {
+                log.warn("SLA watch: e-mail to {} about {} failed: {}", username, task.registrationNo(), e.getMessage());
+            }
+        }
+    }
+
+    /** The overdue mark is a change of the case: it joins the case's history chain, under the case lock. */
+    private void appendHistory(Late task, Instant now) {
+        cases.lockCase(task.caseId()).orElseThrow();
+        var last = cases.lastEvent(task.caseId());
+        int seq = last.map(CaseRepository.EventRow::seq).orElse(0) + 1;
+        String previous = last.map(CaseRepository.EventRow::hash).orElse(null);
+        EventHash.Fields fields = new EventHash.Fields(task.caseId(), seq, now, "system", null, null, "TASK_OVERDUE",
+                task.taskId(), task.step(), task.step(), null);
+        cases.insertEvent(new CaseRepository.EventRow(0, task.caseId(), seq, now, "system", null, null, "TASK_OVERDUE",
+                task.taskId(), task.step(), task.step(), null, previous, EventHash.of(previous, fields)));
+    }
+
+    /** A user's unread notifications, newest first. */
+    public List<Notification> unread(String username) {
+        return jdbc.sql("""
+                SELECT n.id, n.kind, n.created_at, c.registration_no, t.step_no, n.case_id, n.task_id
+                  FROM notification n
+                  JOIN case_file c ON c.id = n.case_id
+                  JOIN case_task t ON t.id = n.task_id
+                 WHERE n.username = :u AND n.read_at IS NULL
+                 ORDER BY n.created_at DESC, n.id DESC
+                """).param("u", username)
+                .query((rs, n) -> new Notification(rs.getLong("id"), rs.getString("kind"),
+                        CaseRepository.instant(rs, "created_at"), rs.getString("registration_no"), rs.getInt("step_no"),
+                        rs.getLong("case_id"), rs.getLong("task_id")))
+                .list();
+    }
+
+    public record Notification(long id, String kind, Instant at, String registrationNo, int step, long caseId,
+                               long taskId) {
+    }
+}
