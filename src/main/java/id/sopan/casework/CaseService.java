@@ -140,7 +140,8 @@ public class CaseService {
             CaseRepository.TaskRow task = tasks.stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
             Actor actor = authorize(row, task, username, now);
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
-            Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note, now);
+            Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
+                    claimerMayWork(row, task, now), now);
             store(row, sop, outcome, actor, now);
             TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
                     .map(Outcome.TaskChange::to).orElse(task.status());
@@ -183,7 +184,7 @@ public class CaseService {
             return Set.of();
         }
         SopDefinition sop = catalog.version(row.sopVersionId()).definition();
-        return Engine.permittedActions(sop, view(row), view(task), username);
+        return Engine.permittedActions(sop, view(row), view(task), username, claimerMayWork(row, task, now()));
     }
 
     /** The tasks of a case's current step that are still open, with who may work them (cheaper than detail). */
@@ -231,6 +232,11 @@ public class CaseService {
         return mayWork(row, task, username, now).orElseThrow(() -> new NotAllowedException(
                 "user " + username + " may not work step " + task.step() + " of case " + row.registrationNo()
                         + " (" + task.responsibleActor() + ")"));
+    }
+
+    /** Whether the user who claimed the task (if anyone) may still work it: if not, others may take it over. */
+    private boolean claimerMayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task, Instant now) {
+        return task.claimedBy() == null || mayWork(row, task, task.claimedBy(), now).isPresent();
     }
 
     private Optional<Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username, Instant now) {

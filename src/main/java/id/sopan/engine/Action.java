@@ -4,6 +4,11 @@ package id.sopan.engine;
 public enum Action {
     /** Take the task: it is now the user's. */
     CLAIM,
+    /**
+     * Take a claimed task from a user who may no longer work it (their Plt/Plh ended, they left the jabatan),
+     * so that it is not stuck with them.
+     */
+    TAKE_OVER,
     /** Give a claimed task back to the jabatan's pool. */
     RELEASE,
     /** Finish a step that is not a check. */

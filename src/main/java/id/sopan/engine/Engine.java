@@ -52,9 +52,19 @@ public final class Engine {
         return new Outcome(kase, List.of(), created, events);
     }
 
-    /** Applies one user's action to one task of the case. */
+    /** Applies one user's action to one task of the case (whose claimer, if any, may still work it). */
     public Outcome apply(SopDefinition sop, CaseView kase, List<TaskView> tasks, long taskId, Action action,
                          String user, String note, Instant at) {
+        return apply(sop, kase, tasks, taskId, action, user, note, true, at);
+    }
+
+    /**
+     * Applies one user's action to one task of the case.
+     *
+     * @param claimerMayWork whether the task's claimer may still work it: only when not may another user take it over
+     */
+    public Outcome apply(SopDefinition sop, CaseView kase, List<TaskView> tasks, long taskId, Action action,
+                         String user, String note, boolean claimerMayWork, Instant at) {
         TaskView task = tasks.stream().filter(t -> t.id() == taskId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("task " + taskId + " is not a task of case " + kase.reference()));
         Step step = sop.step(task.step()).orElseThrow(() -> new IllegalStateException(
@@ -72,19 +82,24 @@ public final class Engine {
         if (task.status() == TaskStatus.CLAIMED && Transitions.OWNER_ONLY.contains(action) && !user.equals(task.claimedBy())) {
             throw illegal(kase, task, action, "notOwner", "the task is claimed by " + task.claimedBy(), task.claimedBy());
         }
+        if (action == Action.TAKE_OVER && (claimerMayWork || user.equals(task.claimedBy()))) {
+            throw illegal(kase, task, action, "stillClaimed", "the task is claimed by " + task.claimedBy()
+                    + ", who may still work it", task.claimedBy());
+        }
         if ((action == Action.RETURN || action == Action.RECEIVE_BACK) && (note == null || note.isBlank())) {
             throw illegal(kase, task, action, "noteRequired", "a note is required (the reason, or the result received)");
         }
         String claimer = switch (action) {
-            case CLAIM -> user;
+            case CLAIM, TAKE_OVER -> user;
             case RELEASE -> null;
             default -> task.claimedBy();
         };
         List<Outcome.TaskChange> changes = new ArrayList<>();
         List<Outcome.CaseEvent> events = new ArrayList<>();
         changes.add(new Outcome.TaskChange(task.id(), task.status(), rule.to(), claimer, at));
+        String recorded = action == Action.TAKE_OVER ? "diambil alih dari " + task.claimedBy() : blankToNull(note);
         events.add(new Outcome.CaseEvent(eventOf(action), task.id(), null, task.step(),
-                action == Action.RETURN ? step.decision().returnsTo() : task.step(), blankToNull(note)));
+                action == Action.RETURN ? step.decision().returnsTo() : task.step(), recorded));
 
         if (rule.to() == TaskStatus.DONE) {
             boolean stepDone = tasks.stream()
@@ -127,11 +142,18 @@ public final class Engine {
 
     /** The actions {@code user} may take on a task now (given they may work its jabatan): the page's buttons. */
     public static java.util.Set<Action> permittedActions(SopDefinition sop, CaseView kase, TaskView task, String user) {
+        return permittedActions(sop, kase, task, user, true);
+    }
+
+    /** As above, knowing whether the task's claimer may still work it. */
+    public static java.util.Set<Action> permittedActions(SopDefinition sop, CaseView kase, TaskView task, String user,
+                                                         boolean claimerMayWork) {
         if (kase.status() != CaseStatus.OPEN || task.step() != kase.currentStep() || task.round() != kase.round()) {
             return java.util.Set.of();
         }
         boolean decision = sop.step(task.step()).map(Step::isDecision).orElse(false);
-        return Transitions.permitted(task.status(), new Transitions.StepShape(task.kind(), decision), task.claimedBy(), user);
+        return Transitions.permitted(task.status(), new Transitions.StepShape(task.kind(), decision), task.claimedBy(), user,
+                claimerMayWork);
     }
 
     /** The kind of task an SOP actor's steps become. */
@@ -196,7 +218,7 @@ public final class Engine {
 
     private static EventType eventOf(Action action) {
         return switch (action) {
-            case CLAIM -> EventType.TASK_CLAIMED;
+            case CLAIM, TAKE_OVER -> EventType.TASK_CLAIMED;
             case RELEASE -> EventType.TASK_RELEASED;
             case COMPLETE -> EventType.STEP_DONE;
             case APPROVE -> EventType.DECISION_APPROVED;

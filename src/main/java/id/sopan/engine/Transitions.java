@@ -40,6 +40,7 @@ public final class Transitions {
     public static final List<Rule> RULES = List.of(
             new Rule(TaskStatus.OPEN, Action.CLAIM, TaskStatus.CLAIMED, Applies.ANY_STEP),
             new Rule(TaskStatus.CLAIMED, Action.RELEASE, TaskStatus.OPEN, Applies.ANY_STEP),
+            new Rule(TaskStatus.CLAIMED, Action.TAKE_OVER, TaskStatus.CLAIMED, Applies.ANY_STEP),
             new Rule(TaskStatus.CLAIMED, Action.COMPLETE, TaskStatus.DONE, Applies.PLAIN_STEP),
             new Rule(TaskStatus.CLAIMED, Action.APPROVE, TaskStatus.DONE, Applies.DECISION_STEP),
             new Rule(TaskStatus.CLAIMED, Action.RETURN, TaskStatus.RETURNED, Applies.DECISION_STEP),
@@ -64,11 +65,19 @@ public final class Transitions {
                 .findFirst();
     }
 
-    /** The actions a user may take on a task now. */
-    public static Set<Action> permitted(TaskStatus status, StepShape step, String claimedBy, String user) {
+    /**
+     * The actions a user may take on a task now.
+     *
+     * @param claimerMayWork whether the user who claimed the task may still work it (else others may take it over)
+     */
+    public static Set<Action> permitted(TaskStatus status, StepShape step, String claimedBy, String user,
+                                        boolean claimerMayWork) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
         for (Rule rule : RULES) {
             if (rule.from() != status || !rule.applies().test(step)) {
+                continue;
+            }
+            if (rule.action() == Action.TAKE_OVER && (claimerMayWork || user.equals(claimedBy))) {
                 continue;
             }
             if (status == TaskStatus.CLAIMED && OWNER_ONLY.contains(rule.action()) && !user.equals(claimedBy)) {

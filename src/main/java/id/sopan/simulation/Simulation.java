@@ -238,6 +238,11 @@ public final class Simulation {
                 counts.get(code)[4]++;
             }
             String user = task.claimedBy();
+            if (cases.permittedActions(taskId, user).isEmpty()) {
+                // The claimer's Plh ended meanwhile: a holder of the jabatan takes the task over.
+                user = anyHolder(task.jabatan().get(0));
+                cases.act(taskId, Action.TAKE_OVER, user, null, null);
+            }
             if (task.kind() == TaskKind.HANDOFF) {
                 cases.act(taskId, Action.HAND_OFF, user, null, null);
                 schedule(later(s.deterministic() ? 5 : 30 + random.nextInt(300)), Kind.RECEIVE, caseId, taskId, -1, null);

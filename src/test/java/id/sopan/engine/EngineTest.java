@@ -254,8 +254,30 @@ class EngineTest {
             assertThat(rule.from().isFinal()).as(rule.toString()).isFalse();
         }
         Transitions.StepShape handoffDecision = new Transitions.StepShape(TaskKind.HANDOFF, true);
-        assertThat(Transitions.permitted(TaskStatus.HANDED_OFF, handoffDecision, "x", "y"))
+        assertThat(Transitions.permitted(TaskStatus.HANDED_OFF, handoffDecision, "x", "y", true))
                 .containsExactlyInAnyOrder(Action.APPROVE, Action.RETURN);
-        assertThat(Transitions.permitted(TaskStatus.DONE, handoffDecision, "x", "x")).isEmpty();
+        assertThat(Transitions.permitted(TaskStatus.DONE, handoffDecision, "x", "x", true)).isEmpty();
+    }
+
+    @Test
+    void aTaskIsTakenOverOnlyFromAClaimerWhoMayNoLongerWorkIt() {
+        InMemoryCase c = new InMemoryCase(catalog.get("KEU-02"), engine, "T/2", false, T0);
+        TaskView task = c.active().get(0);
+        c.act(task.id(), Action.CLAIM, "plh", null, T0);
+        TaskView claimed = c.task(task.id());
+        assertThat(Engine.permittedActions(c.sop, c.kase, claimed, "holder", true)).isEmpty();
+        assertThat(Engine.permittedActions(c.sop, c.kase, claimed, "holder", false)).containsExactly(Action.TAKE_OVER);
+        assertThatThrownBy(() -> engine.apply(c.sop, c.kase, c.tasks, task.id(), Action.TAKE_OVER, "holder", null, true, T0))
+                .isInstanceOf(IllegalActionException.class).hasMessageContaining("may still work it");
+        Outcome taken = engine.apply(c.sop, c.kase, c.tasks, task.id(), Action.TAKE_OVER, "holder", null, false, T0);
+        assertThat(taken.changes()).singleElement().satisfies(ch -> {
+            assertThat(ch.from()).isEqualTo(TaskStatus.CLAIMED);
+            assertThat(ch.to()).isEqualTo(TaskStatus.CLAIMED);
+            assertThat(ch.claimedBy()).isEqualTo("holder");
+        });
+        assertThat(taken.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.TASK_CLAIMED);
+            assertThat(e.note()).contains("plh");
+        });
     }
 }
