@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Cases stored and worked by the demo users; run on H2 and on PostgreSQL. */
-@SpringBootTest(properties = {"sopan.clock=movable", "sopan.sla.initial-delay=PT24H"})
+@SpringBootTest(properties = {"sopan.clock=movable", "sopan.sla.initial-delay=PT24H",
+        "sopan.attachments.dir=target/test-attachments", "sopan.attachments.max-bytes=2048"})
 abstract class CaseworkContract {
 
     static final String OFFICE = "DKUKM";
@@ -57,6 +58,8 @@ abstract class CaseworkContract {
     JdbcClient jdbc;
     @Autowired
     SlaWatch sla;
+    @Autowired
+    AttachmentService attachments;
 
     @BeforeEach
     void morning() {
@@ -284,5 +287,31 @@ abstract class CaseworkContract {
         assertThat(cases.worklist("staf.kepegawaian", 100)).filteredOn(w -> w.caseId() == id).singleElement()
                 .satisfies(w -> assertThat(w.overdue()).isTrue());
         assertThat(audit.verifyCase(id)).isEmpty();
+    }
+
+    @Test
+    void attachmentsAreCheckedByContentStoredByHashAndRecorded() {
+        long id = cutiTahunan().caseId();
+        byte[] pdf = "%PDF-1.4 surat permohonan".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        AttachmentService.Attachment stored = attachments.store(id, 3, "..\\..\\etc/permohonan.pdf", pdf, "pegawai");
+        assertThat(stored.fileName()).isEqualTo("permohonan.pdf");
+        assertThat(stored.contentType()).isEqualTo("application/pdf");
+        assertThat(stored.sha256()).hasSize(64);
+        assertThat(attachments.content(stored)).isEqualTo(pdf);
+        assertThat(cases.detail(id).requirements().get(2).fulfilled()).isTrue();
+        assertThat(cases.detail(id).history()).extracting(CaseDetail.Event::type).contains("ATTACHMENT_ADDED");
+        assertThat(audit.verifyCase(id)).isEmpty();
+
+        assertThatThrownBy(() -> attachments.store(id, null, "virus.exe", pdf, "pegawai"))
+                .isInstanceOf(AttachmentService.RefusedException.class)
+                .satisfies(e -> assertThat(((AttachmentService.RefusedException) e).key()).isEqualTo("attachment.type"));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        assertThatThrownBy(() -> attachments.store(id, null, "scan.pdf", png, "pegawai"))
+                .satisfies(e -> assertThat(((AttachmentService.RefusedException) e).key()).isEqualTo("attachment.content"));
+        assertThatThrownBy(() -> attachments.store(id, null, "big.pdf", new byte[4096], "pegawai"))
+                .satisfies(e -> assertThat(((AttachmentService.RefusedException) e).key()).isEqualTo("attachment.tooBig"));
+        assertThatThrownBy(() -> attachments.store(id, 99, "x.pdf", pdf, "pegawai"))
+                .satisfies(e -> assertThat(((AttachmentService.RefusedException) e).key()).isEqualTo("attachment.requirement"));
+        assertThat(attachments.list(id)).hasSize(1);
     }
 }
