@@ -32,9 +32,10 @@ import java.util.Map;
  * Every error of the API as RFC 9457 problem JSON ({@link ProblemDetail}): a {@code type}, a {@code title} and
  * a {@code detail} in the language of {@code Accept-Language} (Bahasa Indonesia by default, English), and
  * extra properties: {@code field} for a bad field; {@code case}, {@code step} and {@code action} for an
- * action the engine refuses. Only the API's controllers are covered; the web pages keep their error pages.
+ * action the engine refuses. It answers every request under {@code /api}, also those no controller takes (an
+ * unknown path, a wrong method); for any other path it rethrows, so the web pages keep their error pages.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -50,12 +51,14 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
         return problem(request, e.status(), e.type(), e.titleKey(), e.detailKey(), e.properties(), e.args());
     }
 
     @ExceptionHandler(IllegalActionException.class)
-    ResponseEntity<ProblemDetail> illegalAction(IllegalActionException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> illegalAction(IllegalActionException e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
         Object[] args = e.args().stream().map(a -> a == null ? "-" : a).toArray();
         return problem(request, HttpStatus.CONFLICT, "urn:sopan:problem:illegal-action", "problem.title.illegalAction",
                 "engine.illegal." + e.key(), Map.of("case", e.caseReference(), "step", e.step(),
@@ -63,26 +66,31 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(CaseConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(CaseConflictException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> conflict(CaseConflictException e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
         return problem(request, HttpStatus.CONFLICT, "urn:sopan:problem:conflict", "problem.title.conflict",
                 "api.conflict", Map.of());
     }
 
     @ExceptionHandler(NotAllowedException.class)
-    ResponseEntity<ProblemDetail> notAllowed(NotAllowedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> notAllowed(NotAllowedException e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
         return problem(request, HttpStatus.FORBIDDEN, "urn:sopan:problem:forbidden", "problem.title.forbidden",
                 "api.notAllowed", Map.of());
     }
 
     @ExceptionHandler(NoSuchCaseException.class)
-    ResponseEntity<ProblemDetail> noSuchCase(NoSuchCaseException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> noSuchCase(NoSuchCaseException e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
         return problem(request, HttpStatus.NOT_FOUND, "urn:sopan:problem:not-found", "problem.title.notFound",
                 "api.noSuchCase", Map.of());
     }
 
     /** Not JSON, a value of the wrong type, or no body at all. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request)
+            throws Exception {
+        requireApi(request, e);
         String field = fieldOf(e);
         if (field != null) {
             return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
@@ -95,13 +103,17 @@ class ApiExceptionHandler {
 
     /** A path variable or parameter that does not convert, e.g. {@code /api/tasks/abc/claim}. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request)
+            throws Exception {
+        requireApi(request, e);
         return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
                 "api.typeMismatch", Map.of("field", e.getName()), e.getName(), String.valueOf(e.getValue()));
     }
 
     @ExceptionHandler(MissingRequestValueException.class)
-    ResponseEntity<ProblemDetail> missingValue(MissingRequestValueException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> missingValue(MissingRequestValueException e, HttpServletRequest request)
+            throws Exception {
+        requireApi(request, e);
         String name = e instanceof org.springframework.web.bind.MissingServletRequestParameterException p
                 ? p.getParameterName() : "?";
         return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
@@ -110,11 +122,13 @@ class ApiExceptionHandler {
 
     /** Spring MVC's own refusals (wrong method, wrong media type...): their status, our words. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
         if (e instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();
-            ResponseEntity<ProblemDetail> answer = problem(request, status, "about:blank",
-                    status.is4xxClientError() ? "problem.title.other" : "problem.title.server", "api.status", Map.of(),
+            String title = status.value() == 404 ? "problem.title.notFound"
+                    : status.is4xxClientError() ? "problem.title.other" : "problem.title.server";
+            ResponseEntity<ProblemDetail> answer = problem(request, status, "about:blank", title, "api.status", Map.of(),
                     status.value());
             // Keep what the refusal says in headers, e.g. Allow for a wrong method.
             HttpHeaders headers = new HttpHeaders();
@@ -125,6 +139,14 @@ class ApiExceptionHandler {
         log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "problem.title.server", "api.server",
                 Map.of());
+    }
+
+    /** Leaves errors outside the API to Spring's other resolvers (error pages): a rethrow of the same exception. */
+    private static void requireApi(HttpServletRequest request, Exception e) throws Exception {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.equals("/api") && !path.startsWith("/api/")) {
+            throw e;
+        }
     }
 
     private ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpStatusCode status, String type,

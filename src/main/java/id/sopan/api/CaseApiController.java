@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +32,7 @@ import java.util.Set;
 
 /** Cases: start one, read one (with its tasks, history and kelengkapan), cancel one. */
 @RestController
-@RequestMapping("/api/cases")
+@RequestMapping(path = "/api/cases", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Kasus", description = "Cases: an SOP run for one pemohon")
 class CaseApiController {
 

@@ -7,6 +7,7 @@ import id.sopan.sop.ServiceType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /** The catalog of the default office: public to read, like its pages. */
 @RestController
-@RequestMapping("/api/catalog")
+@RequestMapping(path = "/api/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Katalog", description = "The SOPs of the office (public)")
 class CatalogApiController {
 

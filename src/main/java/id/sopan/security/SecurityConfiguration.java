@@ -73,7 +73,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ProblemResponses problemResponses(MessageSource messages, JsonMapper json) {
+    ProblemResponses apiSecurityProblems(MessageSource messages, JsonMapper json) {
         return new ProblemResponses(messages, json);
     }
 }

@@ -200,6 +200,21 @@ class H2ApiTest extends ApiContract {
         assertThat(inWorklist(detailCaseOf(task), "staf.kepegawaian").get("status").asString()).isEqualTo("CLAIMED");
     }
 
+    @Test
+    void requestsNoControllerTakesAreProblemJsonUnderApiAndErrorPagesElsewhere() throws Exception {
+        ApiClient.Response method = api.method("DELETE", "/api/tasks").as("pegawai").send();
+        assertProblem(method, 405);
+        assertThat(method.header("Allow")).contains("GET");
+        assertProblem(api.get("/api/tidak-ada").as("pegawai").send(), 404);
+        ApiClient.Response media = api.post("/api/cases").as("pegawai").header("Content-Type", "text/plain").send();
+        assertProblem(media, 415);
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/katalog/XXX-99")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    }
+
     private long detailCaseOf(long taskId) {
         ApiClient.Response r = api.get("/api/tasks?limit=200").as("staf.kepegawaian").send();
         return StreamSupport.stream(r.body().spliterator(), false).filter(t -> t.get("taskId").asLong() == taskId)
@@ -237,6 +252,9 @@ class H2ApiTest extends ApiContract {
         assertThat(paths.has("/api/tasks/{id}/complete")).isTrue();
         assertThat(paths.has("/api/cases")).isTrue();
         assertThat(paths.has("/katalog")).as("only the API").isFalse();
+        JsonNode complete = paths.get("/api/tasks/{id}/complete").get("post").get("responses");
+        assertThat(complete.get("200").get("content").has("application/json")).isTrue();
+        assertThat(complete.get("409").get("content").get("application/problem+json").toString()).contains("Problem");
         assertThat(r.body().get("components").get("securitySchemes").get("basic").get("scheme").asString())
                 .isEqualTo("basic");
         ApiClient.Response ui = api.get("/swagger-ui/index.html").send();
