@@ -203,6 +203,24 @@ public class CaseService {
                 .orElseThrow(() -> new NoSuchCaseException("case " + caseId));
     }
 
+    /**
+     * Whether a user has a part in a case, and so may read it: they started it, are its pemohon, acted on
+     * it, or today act as (own jabatan or delegation) a jabatan that may work one of its tasks.
+     */
+    public boolean involves(long caseId, String username) {
+        CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+        if (username.equals(row.startedBy()) || username.equals(row.pemohon().username())) {
+            return true;
+        }
+        if (cases.events(caseId).stream().anyMatch(e -> username.equals(e.username()))) {
+            return true;
+        }
+        Set<String> jabatan = assignment.actingAs(username, LocalDate.now(clock.withZone(WIB))).stream()
+                .map(WorkAssignment.ActingAs::jabatanCode).collect(Collectors.toSet());
+        return !jabatan.isEmpty() && cases.tasks(caseId).stream()
+                .anyMatch(t -> cases.candidates(t.id()).stream().anyMatch(jabatan::contains));
+    }
+
     public CaseDetail detail(long caseId) {
         CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
         return detailOf(row);
@@ -309,8 +327,8 @@ public class CaseService {
         return rows.stream().map(CaseService::view).toList();
     }
 
-    /** The kelengkapan of the SOP's first step, one checklist item per comma-separated input. */
-    static List<String> requirementsOf(SopDefinition sop) {
+    /** The kelengkapan of the SOP's first step, one checklist item per comma-separated input: a case's checklist. */
+    public static List<String> requirementsOf(SopDefinition sop) {
         String inputs = sop.firstStep().kelengkapan();
         if (inputs == null || inputs.isBlank()) {
             return List.of();

@@ -31,12 +31,12 @@ public final class CatalogExport {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({"code", "title", "titleInferred", "serviceType", "actors", "steps", "totalMinutes", "notes"})
-    record ExportedSop(String code, String title, boolean titleInferred, ServiceType serviceType,
+    public record ExportedSop(String code, String title, boolean titleInferred, ServiceType serviceType,
                        List<ExportedActor> actors, List<ExportedStep> steps, int totalMinutes, List<String> notes) {
     }
 
     @JsonPropertyOrder({"name", "kind"})
-    record ExportedActor(String name, ActorKind kind) {
+    public record ExportedActor(String name, ActorKind kind) {
     }
 
     /**
@@ -47,12 +47,12 @@ public final class CatalogExport {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({"number", "kegiatan", "actors", "kelengkapan", "minutes", "durationText", "unit", "amount",
             "output", "keterangan", "decision", "notes"})
-    record ExportedStep(int number, String kegiatan, List<String> actors, String kelengkapan, Integer minutes,
+    public record ExportedStep(int number, String kegiatan, List<String> actors, String kelengkapan, Integer minutes,
                         String durationText, TimeUnit unit, int amount, String output, String keterangan,
                         ExportedDecision decision, List<String> notes) {
     }
 
-    record ExportedDecision(int returnsTo) {
+    public record ExportedDecision(int returnsTo) {
     }
 
     public static String toJson(String officeCode, List<SopDefinition> sops) {
@@ -64,7 +64,8 @@ public final class CatalogExport {
         return JSON.writeValueAsString(export(sop));
     }
 
-    static ExportedSop export(SopDefinition sop) {
+    /** One SOP in the export's shape, as an object (the API answers it as JSON). */
+    public static ExportedSop export(SopDefinition sop) {
         return new ExportedSop(sop.code(), sop.title(), sop.titleInferred(), sop.serviceType(),
                 sop.actors().stream().map(a -> new ExportedActor(a.name(), a.kind())).toList(),
                 sop.steps().stream().map(CatalogExport::export).toList(),

@@ -1,0 +1,184 @@
+package id.sopan.api;
+
+import id.sopan.casework.CaseConflictException;
+import id.sopan.casework.NoSuchCaseException;
+import id.sopan.casework.NotAllowedException;
+import id.sopan.engine.IllegalActionException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingRequestValueException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import tools.jackson.core.JacksonException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every error of the API as RFC 9457 problem JSON ({@link ProblemDetail}): a {@code type}, a {@code title} and
+ * a {@code detail} in the language of {@code Accept-Language} (Bahasa Indonesia by default, English), and
+ * extra properties: {@code field} for a bad field; {@code case}, {@code step} and {@code action} for an
+ * action the engine refuses. It answers every request under {@code /api}, also those no controller takes (an
+ * unknown path, a wrong method); for any other path it rethrows, so the web pages keep their error pages.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+    private final MessageSource messages;
+    private final AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+        locales.setSupportedLocales(List.of(INDONESIAN, Locale.ENGLISH));
+        locales.setDefaultLocale(INDONESIAN);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        return problem(request, e.status(), e.type(), e.titleKey(), e.detailKey(), e.properties(), e.args());
+    }
+
+    @ExceptionHandler(IllegalActionException.class)
+    ResponseEntity<ProblemDetail> illegalAction(IllegalActionException e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        Object[] args = e.args().stream().map(a -> a == null ? "-" : a).toArray();
+        return problem(request, HttpStatus.CONFLICT, "urn:sopan:problem:illegal-action", "problem.title.illegalAction",
+                "engine.illegal." + e.key(), Map.of("case", e.caseReference(), "step", e.step(),
+                        "action", e.action() == null ? "CANCEL" : e.action().name()), args);
+    }
+
+    @ExceptionHandler(CaseConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(CaseConflictException e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        return problem(request, HttpStatus.CONFLICT, "urn:sopan:problem:conflict", "problem.title.conflict",
+                "api.conflict", Map.of());
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<ProblemDetail> notAllowed(NotAllowedException e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        return problem(request, HttpStatus.FORBIDDEN, "urn:sopan:problem:forbidden", "problem.title.forbidden",
+                "api.notAllowed", Map.of());
+    }
+
+    @ExceptionHandler(NoSuchCaseException.class)
+    ResponseEntity<ProblemDetail> noSuchCase(NoSuchCaseException e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        return problem(request, HttpStatus.NOT_FOUND, "urn:sopan:problem:not-found", "problem.title.notFound",
+                "api.noSuchCase", Map.of());
+    }
+
+    /** Not JSON, a value of the wrong type, or no body at all. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request)
+            throws Exception {
+        requireApi(request, e);
+        String field = fieldOf(e);
+        if (field != null) {
+            return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
+                    "api.badJson.field", Map.of("field", field), field);
+        }
+        boolean empty = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing");
+        return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:unreadable", "problem.title.badRequest",
+                empty ? "api.missingBody" : "api.badJson", Map.of());
+    }
+
+    /** A path variable or parameter that does not convert, e.g. {@code /api/tasks/abc/claim}. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request)
+            throws Exception {
+        requireApi(request, e);
+        return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
+                "api.typeMismatch", Map.of("field", e.getName()), e.getName(), String.valueOf(e.getValue()));
+    }
+
+    @ExceptionHandler(MissingRequestValueException.class)
+    ResponseEntity<ProblemDetail> missingValue(MissingRequestValueException e, HttpServletRequest request)
+            throws Exception {
+        requireApi(request, e);
+        String name = e instanceof org.springframework.web.bind.MissingServletRequestParameterException p
+                ? p.getParameterName() : "?";
+        return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
+                "api.missingParameter", Map.of("field", name), name);
+    }
+
+    /** Spring MVC's own refusals (wrong method, wrong media type...): their status, our words. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        if (e instanceof ErrorResponse response) {
+            HttpStatusCode status = response.getStatusCode();
+            String title = status.value() == 404 ? "problem.title.notFound"
+                    : status.is4xxClientError() ? "problem.title.other" : "problem.title.server";
+            ResponseEntity<ProblemDetail> answer = problem(request, status, "about:blank", title, "api.status", Map.of(),
+                    status.value());
+            // Keep what the refusal says in headers, e.g. Allow for a wrong method.
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(answer.getHeaders());
+            headers.addAll(response.getHeaders());
+            return new ResponseEntity<>(answer.getBody(), headers, status);
+        }
+        log.error("Unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "about:blank", "problem.title.server", "api.server",
+                Map.of());
+    }
+
+    /** Leaves errors outside the API to Spring's other resolvers (error pages): a rethrow of the same exception. */
+    private static void requireApi(HttpServletRequest request, Exception e) throws Exception {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.equals("/api") && !path.startsWith("/api/")) {
+            throw e;
+        }
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpStatusCode status, String type,
+                                                  String titleKey, String detailKey, Map<String, Object> properties,
+                                                  Object... args) {
+        Locale locale = locales.resolveLocale(request);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, messages.getMessage(detailKey, args, locale));
+        body.setType(URI.create(type));
+        body.setTitle(messages.getMessage(titleKey, null, locale));
+        body.setInstance(URI.create(request.getRequestURI()));
+        properties.forEach(body::setProperty);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .body(body);
+    }
+
+    /** The JSON path of the value Jackson could not bind, e.g. {@code pemohon.kind} or {@code fulfilled[0]}; null if none. */
+    private static String fieldOf(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference r : j.getPath()) {
+                    if (r.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+                    } else if (r.getIndex() >= 0) {
+                        path.append('[').append(r.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+package id.sopan.security;
+
+import id.sopan.organization.ActingAs;
+import id.sopan.organization.AppUser;
+import id.sopan.organization.OrganizationService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The users of the organization module as Spring Security users: inactive users are disabled; everyone has
+ * {@link Roles#USER}, the holders (and Plt/Plh for the day) of the jabatan in {@code sopan.kepala-jabatan}
+ * {@link Roles#KEPALA}, the usernames in {@code sopan.admins} {@link Roles#ADMIN}.
+ */
+@Service
+class OrganizationUserDetailsService implements UserDetailsService {
+
+    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+    private final OrganizationService organization;
+    private final Clock clock;
+    private final Set<String> kepalaJabatan;
+    private final Set<String> admins;
+
+    OrganizationUserDetailsService(OrganizationService organization, Clock clock,
+                                   @Value("${sopan.kepala-jabatan:KADIS,SEKDIS}") Set<String> kepalaJabatan,
+                                   @Value("${sopan.admins:}") Set<String> admins) {
+        this.organization = organization;
+        this.clock = clock;
+        this.kepalaJabatan = Set.copyOf(kepalaJabatan.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        this.admins = Set.copyOf(admins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        AppUser user = organization.user(username)
+                .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(Roles.USER));
+        if (user.active()) {
+            LocalDate today = LocalDate.now(clock.withZone(WIB));
+            if (organization.jabatanActingAs(username, today).stream().map(ActingAs::jabatanCode)
+                    .anyMatch(kepalaJabatan::contains)) {
+                authorities.add(new SimpleGrantedAuthority(Roles.KEPALA));
+            }
+            if (admins.contains(username)) {
+                authorities.add(new SimpleGrantedAuthority(Roles.ADMIN));
+            }
+        }
+        return new SopanUser(user.username(), user.fullName(), user.active(), List.copyOf(authorities));
+    }
+}

@@ -1,0 +1,79 @@
+package id.sopan.security;
+
+import id.sopan.organization.OrganizationService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains. {@code /api/**}: stateless HTTP Basic, no session and no cookies, hence no CSRF; a
+ * missing or wrong sign-in is 401, a missing role 403, both as problem JSON; reading the catalog is public
+ * like its pages. Everything else: the web application with form login at {@code /login}, CSRF protection
+ * and logout; the catalog pages, the tracking pages ({@code /lacak}), the OpenAPI document and Swagger UI
+ * are public. Who may work which task is decided by casework (by jabatan), not here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager sopanAuthentication,
+                                 ProblemResponses problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authenticationManager(sopanAuthentication)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/api/catalog", "/api/catalog/**").permitAll()
+                        .anyRequest().hasAuthority(Roles.USER))
+                .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
+                // Stateless Basic authentication: no session cookie a forged request could ride on.
+                .csrf(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager sopanAuthentication) throws Exception {
+        return http
+                .authenticationManager(sopanAuthentication)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/katalog", "/katalog/**", "/css/**", "/login", "/lacak", "/lacak/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
+                                "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
+                .build();
+    }
+
+    /** The one way to sign in, used by both chains: the organization's users and BCrypt passwords. */
+    @Bean
+    AuthenticationManager sopanAuthentication(OrganizationService organization, UserDetailsService users) {
+        ProviderManager manager = new ProviderManager(new OrganizationAuthenticationProvider(organization, users));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    ProblemResponses apiSecurityProblems(MessageSource messages, JsonMapper json) {
+        return new ProblemResponses(messages, json);
+    }
+}
