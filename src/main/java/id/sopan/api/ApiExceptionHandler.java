@@ -1,5 +1,6 @@
 package id.sopan.api;
 
+import id.sopan.casework.AttachmentService;
 import id.sopan.casework.CaseConflictException;
 import id.sopan.casework.NoSuchCaseException;
 import id.sopan.casework.NotAllowedException;
@@ -70,6 +71,14 @@ class ApiExceptionHandler {
         requireApi(request, e);
         return problem(request, HttpStatus.CONFLICT, "urn:sopan:problem:conflict", "problem.title.conflict",
                 "api.conflict", Map.of());
+    }
+
+    @ExceptionHandler(AttachmentService.RefusedException.class)
+    ResponseEntity<ProblemDetail> refusedFile(AttachmentService.RefusedException e, HttpServletRequest request)
+            throws Exception {
+        requireApi(request, e);
+        return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
+                e.key(), Map.of("field", e.field()), e.args().toArray());
     }
 
     @ExceptionHandler(NotAllowedException.class)

@@ -24,7 +24,8 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API on H2 (in memory): the contract, plus sign-in, errors, the catalog, the OpenAPI document and the web chain. */
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1")
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1",
+        "sopan.attachments.dir=target/test-attachments"})
 class H2ApiTest extends ApiContract {
 
     @Autowired
@@ -299,5 +300,63 @@ class H2ApiTest extends ApiContract {
     private static HttpRequest form(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** A multipart upload, built by hand so that the file name can be anything a client might send. */
+    private java.net.http.HttpResponse<String> upload(long caseId, String user, String fileName, byte[] content,
+                                                      Integer requirementNo) throws Exception {
+        String boundary = "sopan-boundary-42";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (requirementNo != null) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"requirementNo\"\r\n\r\n"
+                    + requirementNo + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/cases/" + caseId + "/attachments"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void kelengkapanFilesAreUploadedCheckedAndDownloaded() throws Exception {
+        long id = startCuti().get("caseId").asLong();
+        byte[] pdf = "%PDF-1.4 KTP".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var stored = upload(id, "pegawai", "../../../etc/ktp.pdf", pdf, 4);
+        assertThat(stored.statusCode()).isEqualTo(201);
+        JsonNode file = api.mapper().readTree(stored.body());
+        assertThat(file.get("fileName").asString()).isEqualTo("ktp.pdf");
+        assertThat(file.get("sha256").asString()).hasSize(64);
+        assertThat(detail(id, "pegawai").get("kelengkapan").get(3).get("fulfilled").asBoolean()).isTrue();
+
+        var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/cases/" + id + "/attachments/"
+                                + file.get("id").asLong()))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "staf.kepegawaian:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains("ktp.pdf");
+        assertThat(download.headers().firstValue("X-Content-Type-Options").orElse("")).isEqualTo("nosniff");
+
+        var wrongType = upload(id, "pegawai", "setup.exe", pdf, null);
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("\"field\":\"file\"").contains("PDF, JPG, PNG, DOCX dan XLSX");
+        var disguised = upload(id, "pegawai", "foto.png", pdf, null);
+        assertThat(disguised.statusCode()).isEqualTo(400);
+        assertThat(disguised.body()).contains("bukan PNG");
+        assertThat(upload(id, "staf.ukm", "ktp.pdf", pdf, null).statusCode()).isEqualTo(403);
+        assertProblem(api.get("/api/cases/" + id + "/attachments/999999").as("pegawai").send(), 404);
+        assertThat(api.get("/api/cases/" + id + "/attachments").as("pegawai").send().body().size()).isEqualTo(1);
+        assertThat(api.get("/api/notifications").as("pegawai").send().status()).isEqualTo(200);
     }
 }
