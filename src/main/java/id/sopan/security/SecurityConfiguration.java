@@ -55,7 +55,7 @@ class SecurityConfiguration {
         return http
                 .authenticationManager(sopanAuthentication)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/katalog", "/katalog/**", "/css/**", "/login", "/lacak", "/lacak/**",
+                        .requestMatchers("/", "/katalog", "/katalog/**", "/css/**", "/js/**", "/webjars/**", "/login", "/lacak", "/lacak/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
                                 "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
