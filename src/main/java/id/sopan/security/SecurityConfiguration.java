@@ -59,15 +59,20 @@ class SecurityConfiguration {
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
                                 "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage("/login").permitAll()
+                        // A locked account is told so; any other failure gets the same neutral message.
+                        .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+                                + (exception instanceof org.springframework.security.authentication.LockedException
+                                ? "/login?locked" : "/login?error"))))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .build();
     }
 
     /** The one way to sign in, used by both chains: the organization's users and BCrypt passwords. */
     @Bean
-    AuthenticationManager sopanAuthentication(OrganizationService organization, UserDetailsService users) {
-        ProviderManager manager = new ProviderManager(new OrganizationAuthenticationProvider(organization, users));
+    AuthenticationManager sopanAuthentication(OrganizationService organization, UserDetailsService users,
+                                              LoginAttempts attempts) {
+        ProviderManager manager = new ProviderManager(new OrganizationAuthenticationProvider(organization, users, attempts));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }

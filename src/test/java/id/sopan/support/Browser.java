@@ -1,0 +1,123 @@
+package id.sopan.support;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Headless Debian Chromium for browser tests, one per test. When a test fails it leaves a screenshot and the
+ * page source under {@code target/browser/}. Without Chromium the tests are skipped with a message, except
+ * under {@code CI=true}, where that is a failure ({@code .ci/run} installs it).
+ */
+public final class Browser implements BeforeEachCallback, AfterEachCallback {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+
+    private WebDriver driver;
+    private String base;
+
+    public static boolean available() {
+        return new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!available()) {
+            String message = "Chromium or ChromeDriver not found at " + CHROMIUM + " / " + DRIVER
+                    + " — skipping browser test (apt-get install chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(message.replace("skipping", "cannot run"));
+            }
+            Assumptions.assumeTrue(false, message);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // The flags this machine's closed network needs (no background calls home), and a fresh profile.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=id", "--window-size=1366,768");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1366, 768));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (driver == null) {
+            return;
+        }
+        try {
+            if (context.getExecutionException().isPresent()) {
+                Path dir = Path.of("target", "browser");
+                Files.createDirectories(dir);
+                String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+                Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+            }
+        } finally {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    /** Where the application under test listens, e.g. {@code http://localhost:8123}. */
+    public Browser at(String baseUrl) {
+        this.base = baseUrl;
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base + path);
+    }
+
+    public WebElement find(By by) {
+        return waitFor(d -> d.findElement(by));
+    }
+
+    public <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+    }
+
+    public void waitForText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Signs in through the form, as a person would. */
+    public void signIn(String username, String password) {
+        open("/login");
+        find(By.id("username")).sendKeys(username);
+        find(By.id("password")).sendKeys(password);
+        find(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+    }
+
+    /** Signs out with the page's own button (a POST with the CSRF token). */
+    public void signOut() {
+        find(By.cssSelector("header form[action$='/logout'] button")).click();
+    }
+}
