@@ -12,12 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,7 +106,7 @@ public class AttachmentService {
         if (!startsWith(content, type.magic())) {
             throw new RefusedException("attachment.content", "the content is not what the file name says", name, extension.toUpperCase(Locale.ROOT));
         }
-        String sha = sha256(content);
+        String sha = Sha256.hex(content);
         Path target = pathOf(sha);
         try {
             Files.createDirectories(target.getParent());
@@ -139,14 +136,8 @@ public class AttachmentService {
                 jdbc.sql("UPDATE case_requirement SET fulfilled = TRUE WHERE case_id = :c AND item_no = :n")
                         .param("c", caseId).param("n", requirementNo).update();
             }
-            var last = cases.lastEvent(caseId);
-            int seq = last.map(CaseRepository.EventRow::seq).orElse(0) + 1;
-            String previous = last.map(CaseRepository.EventRow::hash).orElse(null);
-            String note = name + " (" + sha.substring(0, 12) + ")";
-            EventHash.Fields fields = new EventHash.Fields(caseId, seq, now, username, null, null, "ATTACHMENT_ADDED",
-                    null, row.currentStep(), row.currentStep(), note);
-            cases.insertEvent(new CaseRepository.EventRow(0, caseId, seq, now, username, null, null, "ATTACHMENT_ADDED",
-                    null, row.currentStep(), row.currentStep(), note, previous, EventHash.of(previous, fields)));
+            cases.appendToHistory(caseId, now, List.of(new CaseRepository.NewEvent(username, null, null,
+                    "ATTACHMENT_ADDED", null, row.currentStep(), row.currentStep(), name + " (" + sha.substring(0, 12) + ")")));
             return new Attachment(key.getKey().longValue(), caseId, requirementNo, name, type.contentType(),
                     content.length, sha, username, now);
         });
@@ -169,7 +160,7 @@ public class AttachmentService {
     public byte[] content(Attachment attachment) {
         try {
             byte[] bytes = Files.readAllBytes(pathOf(attachment.sha256()));
-            if (!sha256(bytes).equals(attachment.sha256())) {
+            if (!Sha256.hex(bytes).equals(attachment.sha256())) {
                 throw new IllegalStateException("attachment " + attachment.id() + " does not match its SHA-256");
             }
             return bytes;
@@ -203,13 +194,5 @@ public class AttachmentService {
             }
         }
         return true;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -213,6 +213,31 @@ class CaseRepository {
                 .list();
     }
 
+    /** An event to append: everything but its place in the chain. */
+    record NewEvent(String username, String actingJabatan, String onBehalfOf, String type, Long taskId,
+                    Integer fromStep, Integer toStep, String note) {
+    }
+
+    /**
+     * Appends events to the case's hash chain, in order. The caller holds the case row's lock, so the
+     * chain's last row cannot change meanwhile.
+     */
+    void appendToHistory(long caseId, Instant at, List<NewEvent> events) {
+        Optional<EventRow> last = lastEvent(caseId);
+        int seq = last.map(EventRow::seq).orElse(0);
+        String previous = last.map(EventRow::hash).orElse(null);
+        // Stored times have microsecond precision on both databases: hash what is stored.
+        Instant stored = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        for (NewEvent e : events) {
+            seq++;
+            String hash = EventHash.of(previous, new EventHash.Fields(caseId, seq, stored, e.username(),
+                    e.actingJabatan(), e.onBehalfOf(), e.type(), e.taskId(), e.fromStep(), e.toStep(), e.note()));
+            insertEvent(new EventRow(0, caseId, seq, stored, e.username(), e.actingJabatan(), e.onBehalfOf(), e.type(),
+                    e.taskId(), e.fromStep(), e.toStep(), e.note(), previous, hash));
+            previous = hash;
+        }
+    }
+
     Optional<EventRow> lastEvent(long caseId) {
         return jdbc.sql("SELECT * FROM case_event WHERE case_id = :c ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
                 .param("c", caseId).query(CaseRepository::eventRow).optional();

@@ -125,7 +125,7 @@ public class CaseService {
      */
     public ActionResult act(long taskId, Action action, String username, String note, String idempotencyKey) {
         Instant now = now();
-        String requestHash = sha256(taskId + "|" + action + "|" + (note == null ? "" : note));
+        String requestHash = Sha256.hex(taskId + "|" + action + "|" + (note == null ? "" : note));
         return tx.execute(status -> {
             if (idempotencyKey != null) {
                 Optional<String> earlier = cases.idempotentResult(idempotencyKey, username, requestHash);
@@ -297,21 +297,10 @@ public class CaseService {
     }
 
     private void appendEvents(long caseId, List<Outcome.CaseEvent> events, List<Long> newIds, Actor actor, Instant now) {
-        Optional<CaseRepository.EventRow> last = cases.lastEvent(caseId);
-        int seq = last.map(CaseRepository.EventRow::seq).orElse(0);
-        String previous = last.map(CaseRepository.EventRow::hash).orElse(null);
-        // Stored times have microsecond precision on both databases; hash what is stored.
-        Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        for (Outcome.CaseEvent e : events) {
-            Long taskId = e.taskId() != null ? e.taskId() : e.newTaskIndex() != null ? newIds.get(e.newTaskIndex()) : null;
-            seq++;
-            EventHash.Fields fields = new EventHash.Fields(caseId, seq, at, actor.username(), actor.jabatan(),
-                    actor.onBehalfOf(), e.type().name(), taskId, e.fromStep(), e.toStep(), e.note());
-            String hash = EventHash.of(previous, fields);
-            cases.insertEvent(new CaseRepository.EventRow(0, caseId, seq, at, actor.username(), actor.jabatan(),
-                    actor.onBehalfOf(), e.type().name(), taskId, e.fromStep(), e.toStep(), e.note(), previous, hash));
-            previous = hash;
-        }
+        cases.appendToHistory(caseId, now, events.stream().map(e -> new CaseRepository.NewEvent(actor.username(),
+                actor.jabatan(), actor.onBehalfOf(), e.type().name(),
+                e.taskId() != null ? e.taskId() : e.newTaskIndex() != null ? newIds.get(e.newTaskIndex()) : null,
+                e.fromStep(), e.toStep(), e.note())).toList());
     }
 
     private static CaseView view(CaseRepository.CaseRow row) {
@@ -334,15 +323,6 @@ public class CaseService {
             return List.of();
         }
         return Arrays.stream(inputs.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private String trackingCode() {

@@ -1,10 +1,6 @@
 package id.sopan.casework;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * The hash of one history row: SHA-256 over the previous row's hash and every field of this row, each
@@ -34,12 +30,7 @@ final class EventHash {
         append(text, f.fromStep() == null ? null : f.fromStep().toString());
         append(text, f.toStep() == null ? null : f.toStep().toString());
         append(text, f.note());
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(text.toString());
     }
 
     private static void append(StringBuilder text, String value) {

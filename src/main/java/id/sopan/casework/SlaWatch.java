@@ -154,13 +154,8 @@ public class SlaWatch {
     /** The overdue mark is a change of the case: it joins the case's history chain, under the case lock. */
     private void appendHistory(Late task, Instant now) {
         cases.lockCase(task.caseId()).orElseThrow();
-        var last = cases.lastEvent(task.caseId());
-        int seq = last.map(CaseRepository.EventRow::seq).orElse(0) + 1;
-        String previous = last.map(CaseRepository.EventRow::hash).orElse(null);
-        EventHash.Fields fields = new EventHash.Fields(task.caseId(), seq, now, "system", null, null, "TASK_OVERDUE",
-                task.taskId(), task.step(), task.step(), null);
-        cases.insertEvent(new CaseRepository.EventRow(0, task.caseId(), seq, now, "system", null, null, "TASK_OVERDUE",
-                task.taskId(), task.step(), task.step(), null, previous, EventHash.of(previous, fields)));
+        cases.appendToHistory(task.caseId(), now, List.of(new CaseRepository.NewEvent("system", null, null,
+                "TASK_OVERDUE", task.taskId(), task.step(), task.step(), null)));
     }
 
     /** A user's unread notifications, newest first. */
