@@ -188,23 +188,26 @@ class CaseRepository {
                 .param("t", taskId).query(String.class).list();
     }
 
-    /** Open tasks that holders of these jabatan may work, soonest deadline first (no deadline last). */
-    List<WorklistItem> worklist(Collection<String> jabatanCodes, int limit) {
-        if (jabatanCodes.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * Open tasks that holders of these jabatan may work, and the pemohon steps of the user's own cases,
+     * soonest deadline first (no deadline last).
+     */
+    List<WorklistItem> worklist(Collection<String> jabatanCodes, String pemohonUsername, int limit) {
+        // An empty IN list is not valid SQL: a code no jabatan has stands in for "none".
+        Collection<String> codes = jabatanCodes.isEmpty() ? List.of("-") : jabatanCodes;
         return jdbc.sql("""
-                SELECT DISTINCT t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status,
+                SELECT t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status,
                        t.claimed_by, t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name,
                        CASE WHEN t.deadline_at IS NULL THEN 1 ELSE 0 END AS no_deadline
-                  FROM case_task_candidate k
-                  JOIN case_task t ON t.id = k.task_id
+                  FROM case_task t
                   JOIN case_file c ON c.id = t.case_id
-                 WHERE k.jabatan_code IN (:codes) AND t.status IN ('OPEN', 'CLAIMED', 'HANDED_OFF')
+                 WHERE t.status IN ('OPEN', 'CLAIMED', 'HANDED_OFF')
+                   AND (EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id AND k.jabatan_code IN (:codes))
+                        OR (t.kind = 'PEMOHON' AND c.pemohon_username = :pemohon))
                  ORDER BY no_deadline, t.deadline_at, t.id
                  FETCH FIRST :limit ROWS ONLY
                 """)
-                .param("codes", jabatanCodes).param("limit", limit)
+                .param("codes", codes).param("pemohon", pemohonUsername).param("limit", limit)
                 .query((rs, n) -> new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
                         rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
                         TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),

@@ -166,12 +166,15 @@ public class CaseService {
         });
     }
 
-    /** The open tasks a user may work today (own jabatan and delegations), soonest deadline first. */
+    /**
+     * The open tasks a user may work today (own jabatan and delegations) and the pemohon steps of their own
+     * cases, soonest deadline first.
+     */
     public List<WorklistItem> worklist(String username, int limit) {
         LocalDate today = LocalDate.now(clock.withZone(WIB));
         Set<String> jabatan = assignment.actingAs(username, today).stream()
                 .map(WorkAssignment.ActingAs::jabatanCode).collect(Collectors.toCollection(LinkedHashSet::new));
-        return cases.worklist(jabatan, limit);
+        return cases.worklist(jabatan, username, limit);
     }
 
     /** The actions a user may take on a task now: the buttons of the task. */

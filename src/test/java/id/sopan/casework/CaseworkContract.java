@@ -114,6 +114,8 @@ abstract class CaseworkContract {
         assertThat(cases.detail(id).returns()).isEqualTo(1);
         CaseDetail.Task resubmit = current(id);
         assertThat(resubmit.kind()).isEqualTo(TaskKind.PEMOHON);
+        // The pemohon finds the step in their own worklist.
+        assertThat(cases.worklist("pegawai", 50)).extracting(WorklistItem::taskId).contains(resubmit.id());
         work(id, "pegawai", Action.COMPLETE, null);
 
         work(id, "staf.kepegawaian", Action.APPROVE, null);
