@@ -38,7 +38,7 @@ public final class TableImporter {
             "\\b(di\\s?kembalikan(?:nya)?|diserahkan|dikirim\\s+kembali)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern REWORK = Pattern.compile("kembali|diperbaiki|perbaik", Pattern.CASE_INSENSITIVE);
 
-    enum Role { NUMBER, KEGIATAN, ACTOR, KELENGKAPAN, WAKTU, OUTPUT, KETERANGAN, GROUP, NONE }
+    enum Role { NUMBER, KEGIATAN, ACTOR, KELENGKAPAN, WAKTU, OUTPUT, KETERANGAN, RETURN_TO, GROUP, NONE }
 
     private TableImporter() {
     }
@@ -100,6 +100,9 @@ public final class TableImporter {
         }
         if (t.equals("ket") || t.equals("keterangan")) {
             return Role.KETERANGAN;
+        }
+        if (t.equals("kembali ke") || t.equals("kembali ke langkah") || t.equals("jika tidak") || t.equals("tidak")) {
+            return Role.RETURN_TO;
         }
         if (t.equals("pelaksana") || t.equals("mutu baku") || t.equals("pelaksana/aktor")) {
             return Role.GROUP;
@@ -275,9 +278,20 @@ public final class TableImporter {
             StandardTime time = null;
             List<Integer> textCells = new ArrayList<>();
             List<Integer> markCells = new ArrayList<>();
+            Integer explicitReturn = null;
             for (int col = 2; col < row.cells().size(); col++) {
                 String cell = row.cell(col);
                 if (clean(cell).isEmpty()) {
+                    continue;
+                }
+                if (roles.get(col) == Role.RETURN_TO) {
+                    // A column saying where "Tidak" returns to (Sopan's own XLSX has one): no guessing from the text.
+                    Matcher target = NUMBER.matcher(clean(cell));
+                    if (target.matches()) {
+                        explicitReturn = Integer.parseInt(target.group(1));
+                    } else {
+                        problems.add(Problem.warning(at(row.line(), n, "decision"), "import.decision.badTarget", clean(cell)));
+                    }
                     continue;
                 }
                 if (isMark(cell)) {
@@ -357,7 +371,8 @@ public final class TableImporter {
                 }
             }
             List<String> stepActors = actorsOf(row, n, kegiatan, roles, actors, matcher, markCells);
-            Decision decision = decisionOf(row, n, kegiatan, matcher, earlier);
+            Decision decision = explicitReturn != null ? new Decision(explicitReturn)
+                    : decisionOf(row, n, kegiatan, matcher, earlier);
             return new Step(n, kegiatan, stepActors, kelengkapan, time, output, keterangan, decision, notes);
         }
 
@@ -365,8 +380,10 @@ public final class TableImporter {
                                       List<Actor> actors, ActorMatcher matcher, List<Integer> markCells) {
             List<String> named = matcher.leadingActors(kegiatan).stream().map(Actor::name).toList();
             List<String> marked = new ArrayList<>();
+            boolean ticked = false;
             for (int col : markCells) {
                 String mark = clean(row.cell(col));
+                ticked |= mark.matches("(?i)[xv√✓✔]");
                 if (mark.matches("[↓↑→←|\\-]+") || mark.equalsIgnoreCase("ya") || mark.equalsIgnoreCase("tidak")) {
                     continue; // arrows and branch labels are not actors
                 }
@@ -379,6 +396,14 @@ public final class TableImporter {
                 // Every column carries the same placeholder box: the flowchart was lost, the marks say nothing.
                 problems.add(Problem.warning(at(row.line(), n, "actors"), "import.actor.allMarked"));
                 marked.clear();
+            }
+            if (!marked.isEmpty() && ticked) {
+                // A tick ("X", "√") is the table author's own word on who does the step: it outranks the text.
+                if (!named.isEmpty() && !marked.containsAll(named)) {
+                    problems.add(Problem.warning(at(row.line(), n, "actors"), "import.actor.tickDisagrees",
+                            String.join(", ", marked), String.join(", ", named)));
+                }
+                return marked;
             }
             if (!named.isEmpty()) {
                 if (!marked.isEmpty() && !marked.containsAll(named)) {

@@ -379,15 +379,37 @@ class TableImporterTest {
         }
 
         @Test
-        void aMarkDoesNotOverrideTheActorTheTextNames() {
+        void aTickOutranksTheActorTheTextNamesAndTheDisagreementIsReported() {
             ImportResult result = importLines(HEAD, SUB,
                     "1\tStaf Perencana membuat konsep\tX\t\tData\t30 menit\tKonsep\t",
                     "2\tKasubbag Program memeriksa konsep\tX\t\tKonsep\t30 menit\tKonsep diperiksa\t");
             assertThat(result.draft().steps()).extracting(Step::actors)
-                    .containsExactly(List.of("Staf Perencana"), List.of("Kasubbag Program"));
-            Problem p = single(result, "import.actor.markDisagrees");
+                    .containsExactly(List.of("Staf Perencana"), List.of("Staf Perencana"));
+            Problem p = single(result, "import.actor.tickDisagrees");
             assertThat(p.location().line()).isEqualTo(4);
             assertThat(p.location().step()).isEqualTo(2);
+        }
+
+        @Test
+        void aFlowchartSymbolDoesNotOverrideTheActorTheTextNames() {
+            ImportResult result = importLines(HEAD, SUB,
+                    "1\tStaf Perencana membuat konsep\t█\t\tData\t30 menit\tKonsep\t",
+                    "2\tKasubbag Program memeriksa konsep\t█\t\tKonsep\t30 menit\tKonsep diperiksa\t");
+            assertThat(result.draft().steps()).extracting(Step::actors)
+                    .containsExactly(List.of("Staf Perencana"), List.of("Kasubbag Program"));
+            assertThat(single(result, "import.actor.markDisagrees").location().step()).isEqualTo(2);
+        }
+
+        @Test
+        void aKembaliKeColumnSetsTheReturnStep() {
+            ImportResult result = importLines(
+                    "No\tKegiatan\tStaf Perencana\tKasubbag Program\tKelengkapan\tWaktu\tOutput\tKembali ke",
+                    "1\tStaf Perencana membuat konsep\tX\t\tData\t30 menit\tKonsep\t",
+                    "2\tKasubbag Program memeriksa konsep\t\tX\tKonsep\t30 menit\tKonsep diperiksa\t1",
+                    "3\tStaf Perencana mengarsipkan\tX\t\tKonsep\t10 menit\tArsip\tsatu");
+            assertThat(result.draft().step(2).orElseThrow().decision().returnsTo()).isEqualTo(1);
+            assertThat(result.draft().step(3).orElseThrow().decision()).isNull();
+            assertThat(single(result, "import.decision.badTarget").args()).containsExactly("satu");
         }
 
         @Test
