@@ -399,6 +399,9 @@ public final class TableImporter {
             }
             if (!marked.isEmpty() && ticked) {
                 // A tick ("X", "√") is the table author's own word on who does the step: it outranks the text.
+                if (new java.util.HashSet<>(marked).equals(new java.util.HashSet<>(named))) {
+                    return named; // the same actors: keep the order the text names them in
+                }
                 if (!named.isEmpty() && !marked.containsAll(named)) {
                     problems.add(Problem.warning(at(row.line(), n, "actors"), "import.actor.tickDisagrees",
                             String.join(", ", marked), String.join(", ", named)));
