@@ -190,6 +190,26 @@ class CatalogCommandsTest {
         }
     }
 
+    @Nested
+    class ExportXlsx {
+        @TempDir
+        Path dir;
+
+        @Test
+        void writesOneWorkbookPerSop() throws IOException {
+            Run all = run(h2(), "export", "xlsx", "--all", "--out", dir.toString());
+            assertThat(all.exit()).isZero();
+            assertThat(all.out()).contains("48 berkas ditulis");
+            try (var files = Files.list(dir)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".xlsx")).count()).isEqualTo(48);
+            }
+            assertThat(run(h2(), "export", "xlsx", "UMM-06", "--out", dir.resolve("one").toString()).exit()).isZero();
+            assertThat(dir.resolve("one/UMM-06.xlsx")).exists();
+            assertThat(run(h2(), "export", "xlsx", "XXX-99", "--out", dir.toString()).err()).contains("tidak ada SOP XXX-99");
+            assertThat(run(h2(), "export", "xlsx", "--out", dir.toString()).exit()).isEqualTo(2);
+        }
+    }
+
     /** The same export from PostgreSQL (skipped without PostgreSQL, except on CI). */
     @Nested
     class OnPostgres {
