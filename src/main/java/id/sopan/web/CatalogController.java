@@ -57,6 +57,19 @@ class CatalogController {
         return "sop";
     }
 
+    /** The SOP as an XLSX workbook in the annex's table layout (reads back with the importer). */
+    @GetMapping("/katalog/{code}/xlsx")
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@PathVariable String code) {
+        SopDefinition sop = catalog.findCurrent(office, code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + sop.code() + ".xlsx\"")
+                .body(id.sopan.documents.XlsxExport.write(sop));
+    }
+
     private static ServiceType parseType(String type) {
         if (type == null || type.isBlank()) {
             return null;

@@ -359,4 +359,17 @@ class H2ApiTest extends ApiContract {
         assertThat(api.get("/api/cases/" + id + "/attachments").as("pegawai").send().body().size()).isEqualTo(1);
         assertThat(api.get("/api/notifications").as("pegawai").send().status()).isEqualTo(200);
     }
+
+    @Test
+    void theSopPageOffersItsTableAsXlsx() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/katalog/UMM-06/xlsx")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        assertThat(new String(response.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+        var page = api.get("/katalog/UMM-06").send();
+        assertThat(page.raw().body()).contains("/katalog/UMM-06/xlsx");
+        assertThat(api.get("/katalog/XXX-99/xlsx").send().status()).isEqualTo(404);
+    }
 }
