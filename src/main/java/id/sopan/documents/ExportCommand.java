@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** {@code export xlsx (CODE|--all) --out DIR}: one {@code CODE.xlsx} per SOP, in the annex's table layout. */
+/**
+ * {@code export (xlsx|bpmn) (CODE|--all) --out DIR}: one {@code CODE.xlsx} (the annex's table layout) or
+ * {@code CODE.bpmn} (BPMN 2.0 with its diagram) per SOP.
+ */
 @Component
 class ExportCommand implements Command {
 
@@ -33,7 +36,7 @@ class ExportCommand implements Command {
 
     @Override
     public String usage() {
-        return "export xlsx (CODE|--all) --out DIR [--office CODE]";
+        return "export (xlsx|bpmn) (CODE|--all) --out DIR [--office CODE]";
     }
 
     @Override
@@ -50,7 +53,7 @@ class ExportCommand implements Command {
     public int run(Arguments args, PrintStream out, PrintStream err) {
         var messages = args.messages();
         List<String> words = args.positional();
-        if (words.isEmpty() || !words.get(0).equals("xlsx")) {
+        if (words.isEmpty() || !(words.get(0).equals("xlsx") || words.get(0).equals("bpmn"))) {
             throw new Arguments.UsageException(messages.get("cli.subcommand.unknown", words.isEmpty() ? "" : words.get(0)));
         }
         boolean all = args.flag("all");
@@ -69,7 +72,11 @@ class ExportCommand implements Command {
         try {
             Files.createDirectories(dir);
             for (SopDefinition sop : sops) {
-                Files.write(dir.resolve(sop.code() + ".xlsx"), XlsxExport.write(sop));
+                if (words.get(0).equals("xlsx")) {
+                    Files.write(dir.resolve(sop.code() + ".xlsx"), XlsxExport.write(sop));
+                } else {
+                    Files.writeString(dir.resolve(sop.code() + ".bpmn"), BpmnExport.write(sop));
+                }
             }
         } catch (IOException e) {
             err.println(messages.get("cli.file.cannotWrite", dir, e.getMessage()));

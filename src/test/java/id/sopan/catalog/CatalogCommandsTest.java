@@ -207,6 +207,12 @@ class CatalogCommandsTest {
             assertThat(dir.resolve("one/UMM-06.xlsx")).exists();
             assertThat(run(h2(), "export", "xlsx", "XXX-99", "--out", dir.toString()).err()).contains("tidak ada SOP XXX-99");
             assertThat(run(h2(), "export", "xlsx", "--out", dir.toString()).exit()).isEqualTo(2);
+            Run bpmn = run(h2(), "export", "bpmn", "--all", "--out", dir.resolve("bpmn").toString());
+            assertThat(bpmn.exit()).isZero();
+            try (var files = Files.list(dir.resolve("bpmn"))) {
+                assertThat(files.filter(f -> f.toString().endsWith(".bpmn")).count()).isEqualTo(48);
+            }
+            assertThat(Files.readString(dir.resolve("bpmn/UMM-06.bpmn"))).contains("<process id=\"sop_UMM_06\"");
         }
     }
 
