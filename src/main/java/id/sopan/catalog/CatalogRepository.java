@@ -20,7 +20,7 @@ import java.util.Optional;
 class CatalogRepository {
 
     /** The event actions, as the sop_version_event.action check constraint lists them. */
-    enum Action { LOADED, IMPORTED, RATIFIED, REVOKED, SUPERSEDED }
+    enum Action { LOADED, IMPORTED, RATIFIED, REVOKED, SUPERSEDED, REVISED, EDITED, SUBMITTED }
 
     /** A sop_version row without its definition. */
     record VersionRow(long id, long sopId, String code, int versionNo, SopStatus status, String title,
@@ -126,6 +126,47 @@ class CatalogRepository {
              ORDER BY s.code
             """;
 
+    private static final String SUMMARY_COLUMNS = """
+            SELECT s.code, v.version_no, v.status, v.title, v.service_type, v.step_count, v.version, v.created_at,
+                   v.ratified_at, v.revoked_at,
+                   (SELECT e.action FROM sop_version_event e WHERE e.sop_version_id = v.id
+                     ORDER BY e.id DESC LIMIT 1) AS last_action
+              FROM sop s
+              JOIN office o ON o.id = s.office_id
+              JOIN sop_version v ON v.sop_id = s.id
+             WHERE o.code = :officeCode
+            """;
+
+    private static final String SUMMARIES = SUMMARY_COLUMNS + """
+             ORDER BY s.code, v.version_no
+            """;
+
+    private static final String SUMMARIES_OF_SOP = SUMMARY_COLUMNS + """
+               AND s.code = :code
+             ORDER BY v.version_no
+            """;
+
+    // A draft's content changes in place; the lock is checked and bumped like any other change.
+    private static final String UPDATE_DRAFT = """
+            UPDATE sop_version
+               SET title = :title, service_type = :serviceType, step_count = :stepCount,
+                   content_hash = :contentHash, definition = :definition, version = version + 1
+             WHERE id = :id AND status = 'DRAFT' AND version = :expected
+            """;
+
+    private static final String BUMP_DRAFT = """
+            UPDATE sop_version SET version = version + 1
+             WHERE id = :id AND status = 'DRAFT' AND version = :expected
+            """;
+
+    private static final RowMapper<SopVersionSummary> SUMMARY = (rs, n) -> {
+        SopStatus status = SopStatus.valueOf(rs.getString("status"));
+        return new SopVersionSummary(rs.getString("code"), rs.getInt("version_no"), status, rs.getString("title"),
+                serviceType(rs), rs.getInt("step_count"), rs.getInt("version"), time(rs, "created_at"),
+                time(rs, "ratified_at"), time(rs, "revoked_at"),
+                status == SopStatus.DRAFT && Action.SUBMITTED.name().equals(rs.getString("last_action")));
+    };
+
     private static final RowMapper<VersionRow> VERSION = (rs, n) -> new VersionRow(
             rs.getLong("id"), rs.getLong("sop_id"), rs.getString("code"), rs.getInt("version_no"),
             SopStatus.valueOf(rs.getString("status")), rs.getString("title"), serviceType(rs),
@@ -149,6 +190,12 @@ class CatalogRepository {
     /** The SOP's id, its row locked until the transaction ends. */
     Optional<Long> lockSop(long officeId, String code) {
         return jdbc.sql(LOCK_SOP).param("officeId", officeId).param("code", code).query(Long.class).optional();
+    }
+
+    /** The SOP's id, without a lock. */
+    Optional<Long> sopId(long officeId, String code) {
+        return jdbc.sql("SELECT id FROM sop WHERE office_id = :officeId AND code = :code")
+                .param("officeId", officeId).param("code", code).query(Long.class).optional();
     }
 
     /** Inserts the SOP row and returns its id, locked (a fresh row is invisible to others until commit). */
@@ -228,6 +275,33 @@ class CatalogRepository {
                 .param("action", action.name())
                 .param("note", note, Types.VARCHAR)
                 .update();
+    }
+
+    List<SopVersionSummary> summaries(String officeCode) {
+        return jdbc.sql(SUMMARIES).param("officeCode", officeCode).query(SUMMARY).list();
+    }
+
+    List<SopVersionSummary> summaries(String officeCode, String code) {
+        return jdbc.sql(SUMMARIES_OF_SOP).param("officeCode", officeCode).param("code", code).query(SUMMARY).list();
+    }
+
+    /** @return false when the version is no longer that DRAFT at that lock version */
+    boolean updateDraft(VersionRow row, StoredDefinition stored, int expectedVersion) {
+        return jdbc.sql(UPDATE_DRAFT)
+                .param("id", row.id())
+                .param("expected", expectedVersion)
+                .param("title", stored.sop().title(), Types.VARCHAR)
+                .param("serviceType", stored.sop().serviceType() == null ? null : stored.sop().serviceType().name(),
+                        Types.VARCHAR)
+                .param("stepCount", stored.sop().steps().size())
+                .param("contentHash", stored.hash())
+                .param("definition", stored.json())
+                .update() == 1;
+    }
+
+    /** Bumps a DRAFT's lock (a submission); false when it is no longer that DRAFT at that lock version. */
+    boolean bumpDraft(VersionRow row, int expectedVersion) {
+        return jdbc.sql(BUMP_DRAFT).param("id", row.id()).param("expected", expectedVersion).update() == 1;
     }
 
     /** The berlaku version of an SOP: its row id, number and stored JSON. */

@@ -278,6 +278,113 @@ public class CatalogService {
         });
     }
 
+    // --- authoring (the administration pages) ---
+
+    /** Every version of every SOP of the office, by code and version number. */
+    public List<SopVersionSummary> versions(String officeCode) {
+        return readTx.execute(s -> catalog.summaries(officeCode));
+    }
+
+    /** The versions of one SOP, oldest first; empty for an unknown SOP. */
+    public List<SopVersionSummary> versions(String officeCode, String code) {
+        return readTx.execute(s -> catalog.summaries(officeCode, code));
+    }
+
+    /** One version's definition, whatever its status. */
+    public Optional<SopDefinition> definition(String officeCode, String code, int versionNo) {
+        return readTx.execute(s -> catalog.officeId(officeCode)
+                .flatMap(officeId -> catalog.sopId(officeId, code))
+                .flatMap(sopId -> catalog.definition(sopId, versionNo)))
+                .map(SopCodec::fromStoredJson);
+    }
+
+    /**
+     * Revisi: a new DRAFT version with the content of the current one (the berlaku version, else the latest).
+     *
+     * @throws SopVersionException.IllegalTransition when the SOP already has a draft newer than its berlaku version
+     * @throws NoSuchElementException             for an unknown SOP
+     */
+    public StoredVersion revise(String officeCode, String code, String actor) {
+        requireActor(actor);
+        return tx.execute(s -> {
+            long sopId = catalog.lockSop(officeId(officeCode), code)
+                    .orElseThrow(() -> new NoSuchElementException("no SOP " + officeCode + "/" + code));
+            VersionRow latest = catalog.latestVersion(sopId).orElseThrow(
+                    () -> new NoSuchElementException("SOP " + officeCode + "/" + code + " has no version"));
+            if (latest.status() == SopStatus.DRAFT) {
+                throw new SopVersionException.IllegalTransition(officeCode, code, latest.versionNo(), "revise",
+                        "version " + latest.versionNo() + " is already a draft");
+            }
+            VersionRow source = catalog.berlakuVersion(sopId).orElse(latest);
+            SopDefinition definition = definitionOf(officeCode, code, sopId, source.versionNo());
+            VersionRow row = catalog.insertVersion(sopId, latest.versionNo() + 1, SopStatus.DRAFT,
+                    StoredDefinition.of(definition), OffsetDateTime.now(clock), actor, Action.REVISED);
+            return stored(officeCode, row);
+        });
+    }
+
+    /**
+     * Replaces the content of a DRAFT version (it need not be valid yet). A submission for pengesahan ends with it.
+     *
+     * @throws IllegalArgumentException             when the definition names another SOP code
+     * @throws SopVersionException.Stale             when the version changed since {@code expectedVersion}
+     * @throws SopVersionException.IllegalTransition when the version is not a DRAFT
+     */
+    public StoredVersion editDraft(String officeCode, String code, int versionNo, SopDefinition draft, String actor,
+                                   int expectedVersion) {
+        requireActor(actor);
+        if (!code.equals(draft.code())) {
+            throw new IllegalArgumentException("the draft of " + code + " cannot change its code to " + draft.code());
+        }
+        String action = "edit";
+        return tx.execute(s -> {
+            long sopId = lockSop(officeCode, code, versionNo);
+            VersionRow row = existingVersion(officeCode, code, sopId, versionNo);
+            checkLock(officeCode, row, action, expectedVersion);
+            requireDraft(officeCode, row, action);
+            if (!catalog.updateDraft(row, StoredDefinition.of(draft), expectedVersion)) {
+                throw stale(officeCode, sopId, row, action, expectedVersion);
+            }
+            catalog.insertEvent(row.id(), OffsetDateTime.now(clock), actor, Action.EDITED, null);
+            return stored(officeCode, catalog.version(sopId, versionNo).orElseThrow());
+        });
+    }
+
+    /**
+     * Submits a valid DRAFT for pengesahan (recorded as an event; the draft stays a DRAFT until ratified).
+     *
+     * @throws SopVersionException.Stale             when the version changed since {@code expectedVersion}
+     * @throws SopVersionException.IllegalTransition when the version is not a DRAFT or has validation errors
+     */
+    public StoredVersion submit(String officeCode, String code, int versionNo, String actor, int expectedVersion) {
+        requireActor(actor);
+        String action = "submit";
+        return tx.execute(s -> {
+            long sopId = lockSop(officeCode, code, versionNo);
+            VersionRow row = existingVersion(officeCode, code, sopId, versionNo);
+            checkLock(officeCode, row, action, expectedVersion);
+            requireDraft(officeCode, row, action);
+            long errors = SopValidator.validate(definitionOf(officeCode, code, sopId, versionNo)).stream()
+                    .filter(Problem::isError).count();
+            if (errors > 0) {
+                throw new SopVersionException.IllegalTransition(officeCode, code, versionNo, action,
+                        "it has " + errors + " validation error(s)");
+            }
+            if (!catalog.bumpDraft(row, expectedVersion)) {
+                throw stale(officeCode, sopId, row, action, expectedVersion);
+            }
+            catalog.insertEvent(row.id(), OffsetDateTime.now(clock), actor, Action.SUBMITTED, null);
+            return stored(officeCode, catalog.version(sopId, versionNo).orElseThrow());
+        });
+    }
+
+    private static void requireDraft(String officeCode, VersionRow row, String action) {
+        if (row.status() != SopStatus.DRAFT) {
+            throw new SopVersionException.IllegalTransition(officeCode, row.code(), row.versionNo(), action,
+                    "it is " + row.status() + ", only a DRAFT can be changed");
+        }
+    }
+
     private long officeId(String officeCode) {
         return catalog.officeId(officeCode)
                 .orElseThrow(() -> new NoSuchElementException("no office with code " + officeCode));

@@ -58,6 +58,14 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/katalog", "/katalog/**", "/css/**", "/js/**", "/webjars/**", "/login", "/lacak", "/lacak/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
                                 "/favicon.ico").permitAll()
+                        // Pengesahan and pencabutan of an SOP are the Kepala's; reading the SOP versions is open to
+                        // the Kepala too; the rest of the administration is the administrators'.
+                        .requestMatchers(HttpMethod.POST, "/admin/sop/*/*/sahkan", "/admin/sop/*/*/cabut")
+                        .hasAuthority(Roles.KEPALA)
+                        .requestMatchers(HttpMethod.GET, "/admin/sop", "/admin/sop/*/*")
+                        .hasAnyAuthority(Roles.ADMIN, Roles.KEPALA)
+                        .requestMatchers("/admin", "/admin/**").hasAuthority(Roles.ADMIN)
+                        .requestMatchers("/dasbor", "/dasbor/**").hasAnyAuthority(Roles.KEPALA, Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll()
                         // A locked account is told so; any other failure gets the same neutral message.
