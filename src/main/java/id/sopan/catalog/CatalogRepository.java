@@ -204,6 +204,18 @@ class CatalogRepository {
         return lockSop(officeId, code).orElseThrow();
     }
 
+    /** The content hash of the newest version the catalog loader wrote (not one authored in the app). */
+    Optional<String> latestLoadedHash(long sopId) {
+        return jdbc.sql("""
+                SELECT v.content_hash
+                  FROM sop_version v
+                 WHERE v.sop_id = :sopId
+                   AND EXISTS (SELECT 1 FROM sop_version_event e WHERE e.sop_version_id = v.id AND e.action = 'LOADED')
+                 ORDER BY v.version_no DESC
+                 FETCH FIRST 1 ROWS ONLY
+                """).param("sopId", sopId).query(String.class).optional();
+    }
+
     Optional<VersionRow> latestVersion(long sopId) {
         return jdbc.sql(LATEST_VERSION).param("sopId", sopId).query(VERSION).optional();
     }

@@ -109,10 +109,13 @@ public class CatalogService {
             return Outcome.INSERTED;
         }
         long sopId = existing.get();
-        Optional<VersionRow> latest = catalog.latestVersion(sopId);
-        if (latest.isPresent() && latest.get().contentHash().equals(stored.hash())) {
+        // Compare with what the loader itself last wrote: a version authored and ratified in the app since
+        // then must survive a restart; only a changed bundled file makes a new version.
+        Optional<String> lastLoaded = catalog.latestLoadedHash(sopId);
+        if (lastLoaded.isPresent() && lastLoaded.get().equals(stored.hash())) {
             return Outcome.UNCHANGED;
         }
+        Optional<VersionRow> latest = catalog.latestVersion(sopId);
         int next = latest.map(v -> v.versionNo() + 1).orElse(1);
         Optional<VersionRow> previous = catalog.berlakuVersion(sopId);
         if (previous.isPresent()) {

@@ -141,6 +141,18 @@ abstract class CatalogStorageContract {
     }
 
     @Test
+    void aVersionRatifiedInTheAppSurvivesAReloadOfTheUnchangedFile() {
+        SopDefinition v1 = sop(CODE, "Penerimaan Surat Masuk", "Petugas menerima surat", "Kasubbag mencatat surat");
+        SopDefinition authored = sop(CODE, "Penerimaan Surat Masuk", "Petugas menerima dan memindai surat",
+                "Kasubbag mencatat surat");
+        service.load(files(v1));
+        StoredVersion draft = service.saveDraft(OFFICE, authored, "kasubbag.umum");
+        service.ratify(OFFICE, CODE, draft.versionNo(), "kadis", draft.lockVersion());
+        assertThat(service.load(files(v1))).isEqualTo(new LoadReport(1, 0, 0, 1, 0, List.of()));
+        assertThat(service.findCurrent(OFFICE, CODE)).contains(authored);
+    }
+
+    @Test
     void sopsWithValidationErrorsAreSkippedAndReported() {
         SopDefinition good = sop("UMM-02", "Surat Keluar", "Petugas membuat konsep", "Kasubbag memaraf");
         SopDefinition bad = sop("UMM-03", "Disposisi", "Petugas mengagendakan", "Kasubbag mendisposisi");
