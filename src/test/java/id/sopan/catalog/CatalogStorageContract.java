@@ -271,7 +271,8 @@ abstract class CatalogStorageContract {
         service.load(files(def));                                                   // v1 LOADED
         service.saveDraft(OFFICE, sop(CODE, "Surat Masuk", "terima", "periksa"), "ani"); // v2 IMPORTED
         service.ratify(OFFICE, CODE, 2, "budi", 0);                                 // v2 RATIFIED, v1 SUPERSEDED
-        service.load(files(def));                                                   // v3 LOADED, v2 SUPERSEDED
+        // A changed bundled file (a new release): v3 LOADED, v2 SUPERSEDED.
+        service.load(files(sop(CODE, "Surat Masuk", "terima", "catat", "arsipkan")));
         service.revoke(OFFICE, CODE, 3, "budi", 0);                                 // v3 REVOKED
 
         assertThat(events(1)).containsExactly("LOADED", "SUPERSEDED");
