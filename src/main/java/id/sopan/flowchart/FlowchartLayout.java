@@ -220,24 +220,46 @@ public final class FlowchartLayout {
         return TextWrap.wrap(text, width - 2 * Cell.PADDING, o.fontSize(), bold, o.measure());
     }
 
+    /** A header's text and font size: the table's size, or smaller (down to 70%) so that no word is broken. */
+    private record HeaderText(List<String> lines, double size) {
+    }
+
+    private HeaderText headerText(String text, double width) {
+        double inner = width - 2 * Cell.PADDING;
+        double size = o.fontSize();
+        String[] words = text == null ? new String[0] : text.strip().split("\\s+");
+        while (size > o.fontSize() * 0.7) {
+            double s = size;
+            if (java.util.Arrays.stream(words).allMatch(w -> o.measure().width(w, s, true) <= inner)) {
+                break;
+            }
+            size -= o.fontSize() * 0.05;
+        }
+        return new HeaderText(TextWrap.wrap(text, inner, size, true, o.measure()), size);
+    }
+
+    private double headerHeight(String text, double width) {
+        HeaderText h = headerText(text, width);
+        return textHeight(h.lines(), h.size());
+    }
+
     private void header() {
         Labels l = o.labels();
         double one = textHeight(List.of("x"), o.fontSize());
-        double groups = Math.max(one, Math.max(
-                textHeight(wrap(l.pelaksana(), actorSpan(), true), o.fontSize()),
-                textHeight(wrap(l.mutuBaku(), mutuSpan(), true), o.fontSize())));
+        double groups = Math.max(one, Math.max(headerHeight(l.pelaksana(), actorSpan()),
+                headerHeight(l.mutuBaku(), mutuSpan())));
         double second = one;
         for (Column c : columns) {
             String label = subLabel(c);
             if (label != null) {
-                second = Math.max(second, textHeight(wrap(label, c.width(), true), o.fontSize()));
+                second = Math.max(second, headerHeight(label, c.width()));
             }
         }
         double total = groups + second;
         for (Column c : columns) {
             String label = spanningLabel(c);
             if (label != null) {
-                total = Math.max(total, textHeight(wrap(label, c.width(), true), o.fontSize()));
+                total = Math.max(total, headerHeight(label, c.width()));
             }
         }
         headerSplit = groups;
@@ -456,9 +478,8 @@ public final class FlowchartLayout {
         }
 
         private void header(Column.Kind kind, Box box, String text) {
-            cells.add(new Cell(Cell.Kind.HEADER, kind, 0, box,
-                    TextWrap.wrap(text, box.width() - 2 * Cell.PADDING, o.fontSize(), true, o.measure()),
-                    o.fontSize(), true, true, false));
+            HeaderText h = headerText(text, box.width());
+            cells.add(new Cell(Cell.Kind.HEADER, kind, 0, box, h.lines(), h.size(), true, true, false));
         }
 
         private void bandCells(double y) {

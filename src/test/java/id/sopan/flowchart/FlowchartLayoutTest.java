@@ -291,6 +291,24 @@ class FlowchartLayoutTest {
     }
 
     @Test
+    void headerWordsAreNeverBrokenLongOnesGetASmallerFont() {
+        for (Flowchart chart : allCharts()) {
+            Labels l = chart.options().labels();
+            List<String> expected = new ArrayList<>(List.of(l.number(), l.kegiatan(), l.pelaksana(), l.mutuBaku(),
+                    l.kelengkapan(), l.waktu(), l.output(), l.keterangan()));
+            sop(chart.code()).actors().forEach(a -> expected.add(a.name().strip().replaceAll("\\s+", " ")));
+            for (Cell cell : chart.pages().get(0).cells().stream().filter(c -> c.kind() == Cell.Kind.HEADER).toList()) {
+                assertThat(expected).as(chart.code()).contains(String.join(" ", cell.lines()));
+                assertThat(cell.fontSize()).isBetween(chart.options().fontSize() * 0.7 - 1e-9, chart.options().fontSize());
+            }
+        }
+        Flowchart prg11 = FlowchartLayout.of(sop("PRG-11"), LayoutOptions.a4());
+        Cell sekda = prg11.pages().get(0).cells().stream()
+                .filter(c -> c.kind() == Cell.Kind.HEADER && String.join(" ", c.lines()).startsWith("Sekda")).findFirst().orElseThrow();
+        assertThat(sekda.lines()).last().isEqualTo("Pembangunan");
+    }
+
+    @Test
     void aRowTallerThanAPageIsClippedWithAnEllipsisToTheTallestRowAPageHolds() {
         SopDefinition base = sop("UMM-06");
         String longText = IntStream.range(0, 400).mapToObj(i -> "kata" + i).collect(Collectors.joining(" "));
