@@ -247,6 +247,10 @@ class FlowchartLayoutTest {
             }
         }
         assertThat(pairs).as("the small pages break often").isGreaterThan(100);
+        for (LayoutOptions paper : List.of(LayoutOptions.f4(), LayoutOptions.a4())) {
+            long broken = sops.stream().filter(s -> FlowchartLayout.of(s, paper).pages().size() > 1).count();
+            assertThat(broken).as("SOPs over more than one page of %s", paper.pageHeight()).isGreaterThan(5);
+        }
     }
 
     @Test

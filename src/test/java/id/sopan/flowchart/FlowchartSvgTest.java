@@ -92,6 +92,10 @@ class FlowchartSvgTest {
             for (int p = 0; p < a4.size(); p++) {
                 Files.writeString(dir.resolve(code + "-small-" + (p + 1) + ".svg"), a4.get(p));
             }
+            List<String> f4 = FlowchartSvg.render(FlowchartLayout.of(sop, LayoutOptions.f4()));
+            for (int p = 0; p < f4.size(); p++) {
+                Files.writeString(dir.resolve(code + "-f4-" + (p + 1) + ".svg"), f4.get(p));
+            }
             assertThat(parse(Files.readString(dir.resolve(code + "-web.svg"))).getDocumentElement().getAttribute("class"))
                     .isEqualTo("fc");
             assertThat(a4).hasSizeGreaterThan(1);
