@@ -11,7 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The packages are modules: dependencies point one way, only a module's root package is used by others,
- * and the core (the SOP model, the importer and the calendar's arithmetic) stays plain Java, free of Spring and JDBC.
+ * and the core (the SOP model, the importer, the engine, the flowchart and the calendar's arithmetic) stays plain
+ * Java, free of Spring and JDBC.
  */
 class ModularityTest {
 
@@ -25,15 +26,25 @@ class ModularityTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("id.sopan");
-        noClasses().that().resideInAnyPackage("id.sopan.sop..", "id.sopan.importer..", "id.sopan.engine..")
+        noClasses().that().resideInAnyPackage("id.sopan.sop..", "id.sopan.importer..", "id.sopan.engine..",
+                        "id.sopan.flowchart..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "java.sql..", "javax.sql..", "jakarta.persistence..")
-                .because("the SOP model and the importer must run anywhere, without a framework or a database")
+                .because("the SOP model, the importer, the engine and the flowchart must run anywhere, without a"
+                        + " framework or a database")
                 .check(classes);
         noClasses().that().resideInAPackage("id.sopan.sop..")
                 .should().dependOnClassesThat().resideInAnyPackage("id.sopan.catalog..", "id.sopan.importer..",
-                        "id.sopan.cli..", "id.sopan.organization..")
+                        "id.sopan.cli..", "id.sopan.organization..", "id.sopan.flowchart..")
                 .because("everything reads the SOP model; the model reads nothing")
+                .check(classes);
+        // The flowchart is geometry over the SOP model: the web page and the PDF draw it, it reads nothing else.
+        noClasses().that().resideInAPackage("id.sopan.flowchart..")
+                .should().dependOnClassesThat().resideInAnyPackage("id.sopan.catalog..", "id.sopan.importer..",
+                        "id.sopan.engine..", "id.sopan.casework..", "id.sopan.organization..", "id.sopan.calendar..",
+                        "id.sopan.web..", "id.sopan.api..", "id.sopan.cli..", "id.sopan.security..",
+                        "id.sopan.simulation..", "tools.jackson..", "org.apache.poi..")
+                .because("one drawing of the SOP for every medium, made from the SOP model alone")
                 .check(classes);
         // The calendar's core (WorkingCalendar, Holiday, OfficePeriod, HolidayFile) shares its package with the
         // Spring components that store it (CalendarService, CalendarRepository, CalendarSeeder): everything else

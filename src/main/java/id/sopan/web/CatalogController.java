@@ -2,6 +2,11 @@ package id.sopan.web;
 
 import id.sopan.catalog.CatalogEntry;
 import id.sopan.catalog.CatalogService;
+import id.sopan.flowchart.FlowchartLayout;
+import id.sopan.flowchart.FlowchartSvg;
+import id.sopan.flowchart.Labels;
+import id.sopan.flowchart.LayoutOptions;
+import id.sopan.sop.Messages;
 import id.sopan.sop.ServiceType;
 import id.sopan.sop.SopDefinition;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,10 +55,13 @@ class CatalogController {
     }
 
     @GetMapping("/katalog/{code}")
-    String sop(@PathVariable String code, Model model) {
+    String sop(@PathVariable String code, Locale locale, Model model) {
         SopDefinition sop = catalog.findCurrent(office, code)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("sop", sop);
+        // One tall drawing in the page's language; built from escaped data only, so the template may insert it as is.
+        LayoutOptions options = LayoutOptions.web().withLabels(Labels.of(Messages.forLocale(locale)));
+        model.addAttribute("flowchart", FlowchartSvg.render(FlowchartLayout.of(sop, options), 1));
         return "sop";
     }
 

@@ -297,6 +297,31 @@ class H2ApiTest extends ApiContract {
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     }
 
+    @Test
+    void theSopPageShowsItsFlowchartAsInlineSvgInTheReadersLanguage() throws Exception {
+        HttpClient browser = HttpClient.newHttpClient();
+        String base = "http://localhost:" + port;
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/katalog/UMM-06")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        String body = page.body();
+        assertThat(body).contains("Diagram alur").contains("<svg").contains("</svg>");
+        String svg = body.substring(body.indexOf("<svg"), body.indexOf("</svg>") + "</svg>".length());
+        assertThat(svg).contains("aria-label=\"Diagram alur SOP UMM-06 Pembuatan Usulan Permohonan Cuti Tahunan, halaman 1 dari 1\"")
+                .contains(">Ya<").contains(">Tidak<").contains(">BKD<");
+        for (int step = 1; step <= 10; step++) {
+            assertThat(svg).contains(">" + step + "</tspan>");
+        }
+        assertThat(Pattern.compile("class=\"fc-symbol fc-decision\"").matcher(svg).results().count()).isEqualTo(2);
+        assertThat(Pattern.compile("class=\"fc-symbol fc-terminator\"").matcher(svg).results().count()).isEqualTo(2);
+        // The drawing sits above the steps table.
+        assertThat(body.indexOf("<svg")).isLessThan(body.indexOf("<table class=\"steps\""));
+
+        HttpResponse<String> english = browser.send(HttpRequest.newBuilder(URI.create(base + "/katalog/UMM-06?lang=en"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).contains("Flowchart of SOP UMM-06").contains(">Yes<").contains(">Activity<");
+    }
+
     private static HttpRequest form(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
