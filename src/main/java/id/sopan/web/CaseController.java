@@ -86,11 +86,17 @@ class CaseController {
     }
 
     @GetMapping("/kasus/{id}")
-    String page(@PathVariable String id, Authentication user, HttpServletResponse response, Model model) {
+    String page(@PathVariable String id, @RequestParam(name = "lampiran", required = false) String upload,
+                Authentication user, HttpServletRequest request, HttpServletResponse response, Model model) {
         Long caseId = Access.number(id);
         String refused = refuse(caseId, user, response, model);
         if (refused != null) {
             return refused;
+        }
+        if ("terlalu-besar".equals(upload)) {
+            // Sent here by UploadLimitFilter: the upload was beyond the servlet's limit.
+            return render(caseId, model, Map.of("file", messages.getMessage("ui.case.fileTooLarge",
+                    new Object[] {attachments.maxBytes() / (1024 * 1024)}, RequestContextUtils.getLocale(request))));
         }
         return render(caseId, model, Map.of());
     }
@@ -209,7 +215,7 @@ class CaseController {
     /** Null when the user may read the case; else the error page's view name, with its status set. */
     private String refuse(Long caseId, Authentication user, HttpServletResponse response, Model model) {
         try {
-            if (caseId != null && Access.mayRead(cases, caseId, user)) {
+            if (caseId != null && cases.status(caseId) != null && Access.mayRead(cases, caseId, user)) {
                 return null;
             }
             if (caseId != null) {
