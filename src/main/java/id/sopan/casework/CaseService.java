@@ -229,6 +229,12 @@ public class CaseService {
         return detailOf(row);
     }
 
+    /** The SOP version a case runs on (later versions never change it): its steps, times and actors. */
+    public SopDefinition sopOf(long caseId) {
+        CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+        return catalog.version(row.sopVersionId()).definition();
+    }
+
     public Optional<CaseDetail> byRegistration(String registrationNo) {
         return cases.findByRegistration(registrationNo).map(this::detailOf);
     }

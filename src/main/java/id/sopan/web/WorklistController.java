@@ -1,0 +1,242 @@
+package id.sopan.web;
+
+import id.sopan.casework.CaseConflictException;
+import id.sopan.casework.CaseService;
+import id.sopan.casework.NoSuchCaseException;
+import id.sopan.casework.NotAllowedException;
+import id.sopan.casework.SlaWatch;
+import id.sopan.casework.WorklistItem;
+import id.sopan.catalog.CatalogEntry;
+import id.sopan.catalog.CatalogService;
+import id.sopan.engine.Action;
+import id.sopan.engine.IllegalActionException;
+import id.sopan.engine.TaskStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Kotak Tugas: my tasks (claimed by me) and the unclaimed tasks of my jabatan (own and delegated), soonest deadline
+ * first, with the SLA watch's notifications. Every action is a POST to {@code /tugas/{id}/{verb}}; with htmx
+ * ({@code HX-Request}) it answers the task's row only (also for a refusal: 400, 403, 404 or 409, which sopan.js
+ * lets htmx swap), without htmx it redirects back to the list with the message.
+ */
+@Controller
+class WorklistController {
+
+    /** The verbs of the URLs, one per action the buttons offer. */
+    static final Map<String, Action> VERBS = Map.of(
+            "ambil", Action.CLAIM, "ambil-alih", Action.TAKE_OVER, "lepas", Action.RELEASE,
+            "selesai", Action.COMPLETE, "sesuai", Action.APPROVE, "belum-sesuai", Action.RETURN,
+            "serahkan", Action.HAND_OFF, "terima", Action.RECEIVE_BACK);
+    private static final Map<Action, String> VERB_OF = VERBS.entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+    /** The order of the buttons. */
+    private static final List<Action> BUTTON_ORDER = List.of(Action.CLAIM, Action.TAKE_OVER, Action.COMPLETE,
+            Action.APPROVE, Action.RETURN, Action.HAND_OFF, Action.RECEIVE_BACK, Action.RELEASE);
+    /** Actions whose form shows the note field. */
+    private static final Set<Action> WITH_NOTE = EnumSet.of(Action.COMPLETE, Action.APPROVE, Action.RETURN,
+            Action.HAND_OFF, Action.RECEIVE_BACK);
+    private static final int LIMIT = 200;
+
+    record Button(Action action, String verb) {
+    }
+
+    /**
+     * One row of the list. {@code item} is null when the task is no longer anything the user can see; then the
+     * row shows only its message.
+     */
+    record Row(long taskId, WorklistItem item, String sopTitle, boolean overdue, List<Button> buttons,
+               boolean noteField, String message, boolean problem, String note, String noteError) {
+    }
+
+    private final CaseService cases;
+    private final CatalogService catalog;
+    private final ObjectProvider<SlaWatch> sla;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final String office;
+
+    WorklistController(CaseService cases, CatalogService catalog, ObjectProvider<SlaWatch> sla, MessageSource messages,
+                       Clock clock, @Value("${sopan.default-office:DKUKM}") String office) {
+        this.cases = cases;
+        this.catalog = catalog;
+        this.sla = sla;
+        this.messages = messages;
+        this.clock = clock;
+        this.office = office;
+    }
+
+    @GetMapping("/tugas")
+    String page(@RequestParam(name = "sampai", required = false) String until, Authentication user,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
+        list(until, user, request, response, model);
+        SlaWatch watch = sla.getIfAvailable();
+        model.addAttribute("notifications", watch == null ? List.of() : watch.unread(user.getName()));
+        return "tasks";
+    }
+
+    /** The list alone, for htmx ("Muat ulang"). */
+    @GetMapping("/tugas/daftar")
+    String list(@RequestParam(name = "sampai", required = false) String until, Authentication user,
+                HttpServletRequest request, HttpServletResponse response, Model model) {
+        Form form = new Form(messages, RequestContextUtils.getLocale(request));
+        Instant end = endOfDay(form, until);
+        if (!form.ok()) {
+            response.setStatus(400);
+        }
+        Function<String, String> titles = titles();
+        List<Row> rows = new ArrayList<>();
+        for (WorklistItem item : cases.worklist(user.getName(), LIMIT)) {
+            if (end != null && (item.deadline() == null || item.deadline().isAfter(end))) {
+                continue;
+            }
+            Set<Action> permitted = cases.permittedActions(item.taskId(), user.getName());
+            boolean mine = user.getName().equals(item.claimedBy());
+            // Mine, or the jabatan's pool; a task claimed by a colleague shows only when it may be taken over.
+            if (mine || item.claimedBy() == null || permitted.contains(Action.TAKE_OVER)) {
+                rows.add(row(item, permitted, titles, null, false, null, null));
+            }
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("sampai", until == null ? "" : until);
+        model.addAttribute("errors", form.errors());
+        return "tasks :: list";
+    }
+
+    @PostMapping("/tugas/{id}/{verb}")
+    String act(@PathVariable String id, @PathVariable String verb,
+               @RequestParam(name = "catatan", required = false) String note, Authentication user,
+               HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        boolean htmx = request.getHeader("HX-Request") != null;
+        Long taskId = Access.number(id);
+        Action action = VERBS.get(verb);
+        if (taskId == null || action == null) {
+            return answer(htmx, response, 404, model, redirect,
+                    messageRow(taskId == null ? 0 : taskId, msg("ui.work.noSuchTask", locale)));
+        }
+        String username = user.getName();
+        Optional<WorklistItem> before = find(taskId, username);
+        Function<String, String> titles = titles();
+
+        Form form = new Form(messages, locale);
+        String text = form.lines("catatan", note, Form.MAX_NOTE, false);
+        boolean handedOff = before.map(i -> i.status() == TaskStatus.HANDED_OFF).orElse(false);
+        if (form.ok() && text == null && (action == Action.RETURN || action == Action.RECEIVE_BACK
+                || (action == Action.APPROVE && handedOff))) {
+            form.reject("catatan", action == Action.RETURN ? "ui.work.reasonRequired" : "ui.work.resultRequired");
+        }
+        if (!form.ok()) {
+            Row row = before.map(i -> row(i, cases.permittedActions(taskId, username), titles,
+                            msg("ui.work.fixNote", locale), true, note, form.errors().get("catatan")))
+                    .orElseGet(() -> messageRow(taskId, form.errors().get("catatan")));
+            return answer(htmx, response, 400, model, redirect, row);
+        }
+        try {
+            CaseService.ActionResult result = cases.act(taskId, action, username, text, null);
+            String done = msg("ui.work.done." + action.name(), locale, result.registrationNo());
+            Optional<WorklistItem> after = find(taskId, username);
+            Row row = after.filter(i -> !i.status().isFinal())
+                    .map(i -> row(i, cases.permittedActions(taskId, username), titles, done, false, null, null))
+                    .orElseGet(() -> before.map(i -> new Row(taskId, i, titles.apply(i.sopCode()), false, List.of(),
+                            false, done, false, null, null)).orElseGet(() -> messageRow(taskId, done)));
+            return answer(htmx, response, 200, model, redirect, row);
+        } catch (IllegalActionException | CaseConflictException e) {
+            // Someone else was faster: say so, and show the task as it is now.
+            String message = msg("ui.work.conflict", locale);
+            Row row = find(taskId, username)
+                    .map(i -> row(i, cases.permittedActions(taskId, username), titles, message, true, null, null))
+                    .orElseGet(() -> messageRow(taskId, message));
+            return answer(htmx, response, 409, model, redirect, row);
+        } catch (NotAllowedException e) {
+            return answer(htmx, response, 403, model, redirect, messageRow(taskId, msg("ui.work.notAllowed", locale)));
+        } catch (NoSuchCaseException e) {
+            return answer(htmx, response, 404, model, redirect, messageRow(taskId, msg("ui.work.noSuchTask", locale)));
+        }
+    }
+
+    private String answer(boolean htmx, HttpServletResponse response, int status, Model model,
+                          RedirectAttributes redirect, Row row) {
+        if (!htmx) {
+            redirect.addFlashAttribute("flash", row.message());
+            redirect.addFlashAttribute("flashProblem", row.problem() || status >= 400);
+            return "redirect:/tugas";
+        }
+        response.setStatus(status);
+        model.addAttribute("row", row);
+        return "tasks :: row";
+    }
+
+    private Row row(WorklistItem item, Set<Action> permitted, Function<String, String> titles, String message,
+                    boolean problem, String note, String noteError) {
+        List<Button> buttons = BUTTON_ORDER.stream().filter(permitted::contains)
+                .map(a -> new Button(a, VERB_OF.get(a))).toList();
+        boolean noteField = buttons.stream().anyMatch(b -> WITH_NOTE.contains(b.action()));
+        boolean overdue = item.overdue() || (item.deadline() != null && item.deadline().isBefore(clock.instant()));
+        return new Row(item.taskId(), item, titles.apply(item.sopCode()), overdue, buttons, noteField, message, problem,
+                note, noteError);
+    }
+
+    private static Row messageRow(long taskId, String message) {
+        return new Row(taskId, null, null, false, List.of(), false, message, true, null, null);
+    }
+
+    private Optional<WorklistItem> find(long taskId, String username) {
+        return cases.worklist(username, LIMIT).stream().filter(i -> i.taskId() == taskId).findFirst();
+    }
+
+    private Function<String, String> titles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (CatalogEntry e : catalog.listCurrent(office)) {
+            titles.put(e.code(), e.title());
+        }
+        return code -> titles.getOrDefault(code, "");
+    }
+
+    /** The end (WIB) of the day given as YYYY-MM-DD, or null when none is given. */
+    private static Instant endOfDay(Form form, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.length() > 10) {
+                throw new DateTimeParseException("too long", text, 10);
+            }
+            return LocalDate.parse(text.strip()).plusDays(1).atStartOfDay(WebFormat.WIB).toInstant().minusNanos(1);
+        } catch (DateTimeParseException e) {
+            form.reject("sampai", "ui.form.badDate");
+            return null;
+        }
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}
