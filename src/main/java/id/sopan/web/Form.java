@@ -60,7 +60,7 @@ final class Form {
         }
         String stripped = value.strip();
         if (stripped.length() > maxLength) {
-            reject(field, "ui.form.tooLong", String.valueOf(maxLength), String.valueOf(stripped.length()));
+            reject(field, "ui.form.tooLongEntered", String.valueOf(maxLength), String.valueOf(stripped.length()));
             return null;
         }
         if (forbidden.matcher(stripped).find()) {
