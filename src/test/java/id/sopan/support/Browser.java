@@ -101,7 +101,10 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition::apply);
+        // htmx swaps rows while the test reads them: a stale element just means "look again".
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public void waitForText(By by, String text) {
@@ -119,5 +122,6 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     /** Signs out with the page's own button (a POST with the CSRF token). */
     public void signOut() {
         find(By.cssSelector("header form[action$='/logout'] button")).click();
+        waitFor(d -> d.getCurrentUrl().contains("/login?logout"));
     }
 }
