@@ -26,10 +26,13 @@ import java.util.Locale;
 class CatalogController {
 
     private final CatalogService catalog;
+    private final id.sopan.organization.OfficeRepository offices;
     private final String office;
 
-    CatalogController(CatalogService catalog, @Value("${sopan.default-office:DKUKM}") String office) {
+    CatalogController(CatalogService catalog, id.sopan.organization.OfficeRepository offices,
+                      @Value("${sopan.default-office:DKUKM}") String office) {
         this.catalog = catalog;
+        this.offices = offices;
         this.office = office;
     }
 
@@ -76,6 +79,35 @@ class CatalogController {
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + sop.code() + ".xlsx\"")
                 .body(id.sopan.documents.XlsxExport.write(sop));
+    }
+
+    /** The SOP document in the PermenPAN-RB format (F4 landscape, {@code ?kertas=a4} for A4). */
+    @GetMapping("/katalog/{code}/pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String code,
+                                                        @RequestParam(name = "kertas", required = false) String paper) {
+        SopDefinition sop = catalog.findCurrent(office, code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        id.sopan.organization.Office owner = offices.findByCode(office)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        id.sopan.documents.SopPdf.Paper size = "a4".equalsIgnoreCase(paper)
+                ? id.sopan.documents.SopPdf.Paper.A4 : id.sopan.documents.SopPdf.Paper.F4;
+        return download(id.sopan.documents.SopPdf.sop(sop, owner, size), "application/pdf", sop.code() + ".pdf");
+    }
+
+    /** The SOP as a BPMN 2.0 process with its diagram, for other process tools. */
+    @GetMapping("/katalog/{code}/bpmn")
+    org.springframework.http.ResponseEntity<byte[]> bpmn(@PathVariable String code) {
+        SopDefinition sop = catalog.findCurrent(office, code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return download(id.sopan.documents.BpmnExport.write(sop).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/xml", sop.code() + ".bpmn");
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> download(byte[] body, String type, String name) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(type))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(body);
     }
 
     private static ServiceType parseType(String type) {

@@ -394,7 +394,13 @@ class H2ApiTest extends ApiContract {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
         assertThat(new String(response.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
         var page = api.get("/katalog/UMM-06").send();
-        assertThat(page.raw().body()).contains("/katalog/UMM-06/xlsx");
+        assertThat(page.raw().body()).contains("/katalog/UMM-06/xlsx", "/katalog/UMM-06/pdf", "/katalog/UMM-06/bpmn");
+        var pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/katalog/UMM-06/pdf?kertas=a4")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+        assertThat(api.get("/katalog/UMM-06/bpmn").send().raw().body()).contains("<process id=\"sop_UMM_06\"");
         assertThat(api.get("/katalog/XXX-99/xlsx").send().status()).isEqualTo(404);
     }
 }

@@ -216,6 +216,28 @@ class CatalogCommandsTest {
         }
     }
 
+    @Nested
+    class Documents {
+        @TempDir
+        Path dir;
+
+        @Test
+        void printsAnSopAndTheWholeAnnex() throws IOException {
+            Run one = run(h2(), "document", "sop", "UMM-06", "--out", dir.resolve("UMM-06.pdf").toString(), "--paper", "a4");
+            assertThat(one.exit()).isZero();
+            assertThat(one.out()).contains("1 SOP dicetak ke", "dirender dalam");
+            assertThat(Files.readAllBytes(dir.resolve("UMM-06.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+            Run all = run(h2(), "document", "lampiran", "--out", dir.resolve("lampiran.pdf").toString());
+            assertThat(all.exit()).isZero();
+            assertThat(all.out()).contains("48 SOP dicetak ke");
+            assertThat(run(h2(), "document", "sop", "XXX-99", "--out", dir.resolve("x.pdf").toString()).err())
+                    .contains("tidak ada SOP XXX-99");
+            assertThat(run(h2(), "document", "sop", "UMM-06", "--out", "x.pdf", "--paper", "letter").err())
+                    .contains("nilai \"letter\" tidak sah untuk opsi --paper");
+            assertThat(run(h2(), "document", "brosur", "--out", "x.pdf").exit()).isEqualTo(2);
+        }
+    }
+
     /** The same export from PostgreSQL (skipped without PostgreSQL, except on CI). */
     @Nested
     class OnPostgres {
