@@ -274,8 +274,8 @@ public final class SopPdf {
                 + ".title { font-weight: bold; font-size: 11pt; } table.fields { margin-top: 10pt; }"
                 + "table.fields th { width: 50%; } ol { margin: 0; padding-left: 14pt; }"
                 + ".cover { text-align: center; padding-top: 40mm; } .cover h1 { font-size: 20pt; } .cover p { font-size: 12pt; }"
-                + "h2 { font-size: 12pt; margin: 10pt 0 4pt; } .daftar td.no { width: 6%; text-align: center; }"
-                + ".daftar td.code { width: 12%; }"
+                + "h2 { font-size: 12pt; margin: 10pt 0 4pt; } .daftar th { width: auto; }"
+                + ".daftar .no { width: 6%; text-align: center; } .daftar .code { width: 12%; }"
                 + "</style></head><body>" + body + "</body></html>";
     }
 
@@ -294,8 +294,8 @@ public final class SopPdf {
         StringBuilder h = new StringBuilder("<div class=\"page daftar\"><h1>DAFTAR SOP</h1>");
         int n = 0;
         for (Map.Entry<ServiceType, List<SopDefinition>> g : groups.entrySet()) {
-            h.append("<h2>").append(IdentityPage.esc(g.getKey().label())).append("</h2><table><tr><th>No.</th><th>Kode</th>"
-                    + "<th>Nama SOP</th></tr>");
+            h.append("<h2>").append(IdentityPage.esc(g.getKey().label())).append("</h2><table><tr><th class=\"no\">No.</th>"
+                    + "<th class=\"code\">Kode</th><th>Nama SOP</th></tr>");
             for (SopDefinition sop : g.getValue()) {
                 h.append("<tr><td class=\"no\">").append(++n).append("</td><td class=\"code\">").append(sop.code())
                         .append("</td><td>").append(IdentityPage.esc(sop.title())).append("</td></tr>");
