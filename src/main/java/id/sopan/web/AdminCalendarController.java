@@ -53,7 +53,7 @@ class AdminCalendarController {
     @GetMapping("/admin/kalender")
     String calendar(@RequestParam(name = "tahun", required = false) String tahun, Model model,
                     HttpServletResponse response) {
-        FieldErrors errors = new FieldErrors(messages);
+        Form errors = new Form(messages);
         int year = currentYear();
         if (tahun != null && !tahun.isBlank()) {
             Integer parsed = errors.integer("year", tahun, MIN_YEAR, MAX_YEAR);
@@ -71,16 +71,16 @@ class AdminCalendarController {
                       @RequestParam(name = "nama", required = false) String nama,
                       @RequestParam(name = "jenis", required = false) String jenis,
                       Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        FieldErrors errors = new FieldErrors(messages);
+        Form errors = new Form(messages);
         LocalDate date = errors.date("date", tanggal);
         if (date != null && (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR)) {
-            errors.add("date", "ui.form.range", MIN_YEAR, MAX_YEAR);
+            errors.reject("date", "ui.form.range", MIN_YEAR, MAX_YEAR);
         }
         String name = errors.text("name", nama, Holiday.MAX_NAME_LENGTH);
         Holiday.Kind kind = errors.choice("kind", jenis, Holiday.Kind.class);
-        if (errors.any()) {
+        if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            int year = date != null && !errors.map().containsKey("date") ? date.getYear() : currentYear();
+            int year = date != null && !errors.errors().containsKey("date") ? date.getYear() : currentYear();
             return page(model, year, forms(tanggal, nama, jenis, null), errors);
         }
         boolean added = calendars.addHoliday(office, date, name, kind);
@@ -92,7 +92,7 @@ class AdminCalendarController {
     @PostMapping("/admin/kalender/libur/hapus")
     String removeHoliday(@RequestParam(name = "tanggal", required = false) String tanggal, Model model,
                          HttpServletResponse response, RedirectAttributes redirect) {
-        FieldErrors errors = new FieldErrors(messages);
+        Form errors = new Form(messages);
         LocalDate date = errors.date("removeDate", tanggal);
         if (date == null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -108,7 +108,7 @@ class AdminCalendarController {
     @PostMapping("/admin/kalender/menit")
     String minutes(@RequestParam(name = "menit", required = false) String menit, Model model,
                    HttpServletResponse response, RedirectAttributes redirect) {
-        FieldErrors errors = new FieldErrors(messages);
+        Form errors = new Form(messages);
         Integer minutes = errors.integer("minutes", menit, WorkingCalendar.MIN_MINUTES_PER_WORKING_DAY,
                 WorkingCalendar.MAX_MINUTES_PER_WORKING_DAY);
         if (minutes == null) {
@@ -125,33 +125,33 @@ class AdminCalendarController {
     String officeHours(@RequestParam(name = "hari", required = false) String hari,
                        @RequestParam(name = "jam", required = false) String jam, Model model,
                        HttpServletResponse response, RedirectAttributes redirect) {
-        FieldErrors errors = new FieldErrors(messages);
+        Form errors = new Form(messages);
         DayOfWeek day = errors.choice("day", hari, DayOfWeek.class);
         List<OfficePeriod> periods = new ArrayList<>();
         String field = day == null ? "day" : "hours-" + day.name();
         if (day != null) {
             String text = jam == null ? "" : jam.strip();
             if (text.length() > 200) {
-                errors.add(field, "ui.form.tooLong", 200);
+                errors.reject(field, "ui.form.tooLong", 200);
             } else if (!text.isEmpty()) {
                 for (String part : text.split("[,;]")) {
                     try {
                         periods.add(OfficePeriod.parse(part));
                     } catch (IllegalArgumentException | DateTimeException e) {
-                        errors.add(field, "ui.admin.calendar.badHours");
+                        errors.reject(field, "ui.admin.calendar.badHours");
                         break;
                     }
                 }
             }
         }
-        if (!errors.any()) {
+        if (!errors.hasErrors()) {
             try {
                 calendars.setOfficeHours(office, day, periods);
                 redirect.addFlashAttribute("message", "ui.admin.calendar.hoursSaved");
                 redirect.addFlashAttribute("messageArgs", new Object[] {day.name()});
                 return "redirect:/admin/kalender";
             } catch (IllegalArgumentException e) {
-                errors.add(field, "ui.admin.calendar.refusedHours");
+                errors.reject(field, "ui.admin.calendar.refusedHours");
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -166,7 +166,7 @@ class AdminCalendarController {
         return new CalendarForms(date, name, kind, minutes, new EnumMap<>(DayOfWeek.class));
     }
 
-    private String page(Model model, int year, CalendarForms typed, FieldErrors errors) {
+    private String page(Model model, int year, CalendarForms typed, Form errors) {
         WorkingCalendar calendar = calendars.calendarFor(office);
         Map<DayOfWeek, String> hours = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -181,7 +181,7 @@ class AdminCalendarController {
         model.addAttribute("hours", hours);
         model.addAttribute("form", new CalendarForms(nz(typed.date()), nz(typed.name()), nz(typed.kind()),
                 typed.minutes() == null ? String.valueOf(calendar.minutesPerWorkingDay()) : typed.minutes(), hours));
-        model.addAttribute("errors", errors.map());
+        model.addAttribute("errors", errors.errors());
         return "admin/calendar";
     }
 

@@ -66,7 +66,7 @@ class AdminController {
                      @RequestParam(name = "active", required = false) String active,
                      @RequestParam(name = "version", required = false) String version,
                      Principal principal, RedirectAttributes redirect) {
-        Integer expected = FieldErrors.parseIntOrNull(version);
+        Integer expected = Form.parseIntOrNull(version);
         if (username == null || username.isBlank() || expected == null
                 || !("true".equals(active) || "false".equals(active))) {
             redirect.addFlashAttribute("error", "ui.admin.users.badRequest");
@@ -133,14 +133,14 @@ class AdminController {
                     @RequestParam(name = "note", required = false) String note,
                     Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         DelegationForm form = new DelegationForm(username, jabatanCode, kind, validFrom, validTo, note);
-        FieldErrors errors = new FieldErrors(messages);
+        Form errors = new Form(messages);
         String user = errors.text("username", username, 64);
         String jabatanValue = errors.text("jabatanCode", jabatanCode, 40);
         DelegationKind kindValue = errors.choice("kind", kind, DelegationKind.class);
         LocalDate from = errors.date("validFrom", validFrom);
         LocalDate to = errors.date("validTo", validTo);
         String noteValue = errors.optionalText("note", note, MAX_NOTE);
-        if (!errors.any()) {
+        if (!errors.hasErrors()) {
             try {
                 organization.delegate(new DelegationRequest(office, user, jabatanValue, kindValue, from, to,
                         noteValue, principal.getName()));
@@ -148,11 +148,11 @@ class AdminController {
                 return "redirect:/admin/delegasi";
             } catch (InvalidInputException e) {
                 String field = DELEGATION_FIELDS.contains(e.field()) ? e.field() : "form";
-                errors.add(field, "ui.admin.delegation.error." + field);
+                errors.reject(field, "ui.admin.delegation.error." + field);
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return delegationPage(model, form, errors.map());
+        return delegationPage(model, form, errors.errors());
     }
 
     private String delegationPage(Model model, DelegationForm form, Map<String, String> errors) {

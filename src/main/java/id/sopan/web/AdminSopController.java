@@ -122,7 +122,7 @@ class AdminSopController {
                 @RequestParam(name = "lockVersion", required = false) String lockVersion,
                 Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Parsed parsed = parse(code, yaml);
-        Integer expected = FieldErrors.parseIntOrNull(lockVersion);
+        Integer expected = Form.parseIntOrNull(lockVersion);
         if (!parsed.storable() || expected == null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", "ui.admin.sop.notSaved");
@@ -168,7 +168,7 @@ class AdminSopController {
 
     private String change(String code, int versionNo, String lockVersion, RedirectAttributes redirect,
                           String doneKey, java.util.function.IntFunction<StoredVersion> action) {
-        Integer expected = FieldErrors.parseIntOrNull(lockVersion);
+        Integer expected = Form.parseIntOrNull(lockVersion);
         if (expected == null) {
             flash(redirect, "error", "ui.admin.sop.badRequest");
         } else {
