@@ -100,7 +100,7 @@ public class CaseService {
                 cases.insertRequirement(caseId, i + 1, items.get(i), command.fulfilled().contains(i + 1));
             }
             CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow();
-            store(row, sop, outcome, new Actor(command.startedBy(), null, null), now);
+            store(row, sop, outcome, List.of(), new Actor(command.startedBy(), null, null), now);
             return new Started(caseId, registration, tracking);
         });
     }
@@ -142,7 +142,7 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
                     claimerMayWork(row, task, now), now);
-            store(row, sop, outcome, actor, now);
+            store(row, sop, outcome, tasks, actor, now);
             TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
                     .map(Outcome.TaskChange::to).orElse(task.status());
             ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
@@ -161,8 +161,9 @@ public class CaseService {
             CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
             SopDefinition sop = catalog.version(row.sopVersionId()).definition();
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
-            Outcome outcome = engine.cancel(view(row), views(cases.tasks(caseId)), username, reason, now);
-            store(row, sop, outcome, new Actor(username, null, null), now);
+            List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
+            Outcome outcome = engine.cancel(view(row), views(tasks), username, reason, now);
+            store(row, sop, outcome, tasks, new Actor(username, null, null), now);
         });
     }
 
@@ -281,8 +282,9 @@ public class CaseService {
                         a.byDelegation() ? a.delegationKind() + ":" + (a.onBehalfOf() == null ? "-" : a.onBehalfOf()) : null));
     }
 
-    private void store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, Actor actor, Instant now) {
-        List<CaseRepository.TaskRow> before = cases.tasks(row.id());
+    /** Writes an outcome; {@code before} are the case's tasks as read under the case lock (nothing changed since). */
+    private void store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
+                       Actor actor, Instant now) {
         for (Outcome.TaskChange change : outcome.changes()) {
             CaseRepository.TaskRow task = before.stream().filter(t -> t.id() == change.taskId()).findFirst().orElseThrow();
             Instant ended = change.to().isFinal() ? now : null;
