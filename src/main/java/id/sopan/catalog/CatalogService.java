@@ -220,10 +220,7 @@ public class CatalogService {
     public StoredVersion ratify(String officeCode, String code, int versionNo, String actor, int expectedVersion) {
         requireActor(actor);
         String action = "ratify";
-        return tx.execute(s -> {
-            long sopId = lockSop(officeCode, code, versionNo);
-            VersionRow row = existingVersion(officeCode, code, sopId, versionNo);
-            checkLock(officeCode, row, action, expectedVersion);
+        return changeVersion(officeCode, code, versionNo, action, expectedVersion, (sopId, row) -> {
             if (row.status() != SopStatus.DRAFT) {
                 throw new SopVersionException.IllegalTransition(officeCode, code, versionNo, action,
                         "it is " + row.status() + ", only a DRAFT can be ratified");
@@ -233,12 +230,7 @@ public class CatalogService {
                 throw new SopVersionException.IllegalTransition(officeCode, code, versionNo, action,
                         "the newer version " + previous.get().versionNo() + " is already berlaku");
             }
-            long errors = SopValidator.validate(definitionOf(officeCode, code, sopId, versionNo)).stream()
-                    .filter(Problem::isError).count();
-            if (errors > 0) {
-                throw new SopVersionException.IllegalTransition(officeCode, code, versionNo, action,
-                        "it has " + errors + " validation error(s)");
-            }
+            requireValid(officeCode, code, sopId, versionNo, action);
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (previous.isPresent()) {
                 VersionRow old = previous.get();
@@ -251,7 +243,6 @@ public class CatalogService {
             if (!catalog.changeStatus(row, SopStatus.BERLAKU, expectedVersion, now, actor, Action.RATIFIED, null)) {
                 throw stale(officeCode, sopId, row, action, expectedVersion);
             }
-            return stored(officeCode, catalog.version(sopId, versionNo).orElseThrow());
         });
     }
 
@@ -265,10 +256,7 @@ public class CatalogService {
     public StoredVersion revoke(String officeCode, String code, int versionNo, String actor, int expectedVersion) {
         requireActor(actor);
         String action = "revoke";
-        return tx.execute(s -> {
-            long sopId = lockSop(officeCode, code, versionNo);
-            VersionRow row = existingVersion(officeCode, code, sopId, versionNo);
-            checkLock(officeCode, row, action, expectedVersion);
+        return changeVersion(officeCode, code, versionNo, action, expectedVersion, (sopId, row) -> {
             if (row.status() != SopStatus.BERLAKU) {
                 throw new SopVersionException.IllegalTransition(officeCode, code, versionNo, action,
                         "it is " + row.status() + ", only a BERLAKU version can be revoked");
@@ -277,7 +265,6 @@ public class CatalogService {
             if (!catalog.changeStatus(row, SopStatus.DICABUT, expectedVersion, now, actor, Action.REVOKED, null)) {
                 throw stale(officeCode, sopId, row, action, expectedVersion);
             }
-            return stored(officeCode, catalog.version(sopId, versionNo).orElseThrow());
         });
     }
 
@@ -340,16 +327,12 @@ public class CatalogService {
             throw new IllegalArgumentException("the draft of " + code + " cannot change its code to " + draft.code());
         }
         String action = "edit";
-        return tx.execute(s -> {
-            long sopId = lockSop(officeCode, code, versionNo);
-            VersionRow row = existingVersion(officeCode, code, sopId, versionNo);
-            checkLock(officeCode, row, action, expectedVersion);
+        return changeVersion(officeCode, code, versionNo, action, expectedVersion, (sopId, row) -> {
             requireDraft(officeCode, row, action);
             if (!catalog.updateDraft(row, StoredDefinition.of(draft), expectedVersion)) {
                 throw stale(officeCode, sopId, row, action, expectedVersion);
             }
             catalog.insertEvent(row.id(), OffsetDateTime.now(clock), actor, Action.EDITED, null);
-            return stored(officeCode, catalog.version(sopId, versionNo).orElseThrow());
         });
     }
 
@@ -362,23 +345,40 @@ public class CatalogService {
     public StoredVersion submit(String officeCode, String code, int versionNo, String actor, int expectedVersion) {
         requireActor(actor);
         String action = "submit";
-        return tx.execute(s -> {
-            long sopId = lockSop(officeCode, code, versionNo);
-            VersionRow row = existingVersion(officeCode, code, sopId, versionNo);
-            checkLock(officeCode, row, action, expectedVersion);
+        return changeVersion(officeCode, code, versionNo, action, expectedVersion, (sopId, row) -> {
             requireDraft(officeCode, row, action);
-            long errors = SopValidator.validate(definitionOf(officeCode, code, sopId, versionNo)).stream()
-                    .filter(Problem::isError).count();
-            if (errors > 0) {
-                throw new SopVersionException.IllegalTransition(officeCode, code, versionNo, action,
-                        "it has " + errors + " validation error(s)");
-            }
+            requireValid(officeCode, code, sopId, versionNo, action);
             if (!catalog.bumpDraft(row, expectedVersion)) {
                 throw stale(officeCode, sopId, row, action, expectedVersion);
             }
             catalog.insertEvent(row.id(), OffsetDateTime.now(clock), actor, Action.SUBMITTED, null);
+        });
+    }
+
+    /** What changing one version does, once its SOP is locked and the caller's lock version checked. */
+    private interface VersionChange {
+        void apply(long sopId, VersionRow row);
+    }
+
+    /** Locks the SOP, finds the version, checks the caller saw its current lock, applies the change; one transaction. */
+    private StoredVersion changeVersion(String officeCode, String code, int versionNo, String action, int expectedVersion,
+                                        VersionChange change) {
+        return tx.execute(s -> {
+            long sopId = lockSop(officeCode, code, versionNo);
+            VersionRow row = existingVersion(officeCode, code, sopId, versionNo);
+            checkLock(officeCode, row, action, expectedVersion);
+            change.apply(sopId, row);
             return stored(officeCode, catalog.version(sopId, versionNo).orElseThrow());
         });
+    }
+
+    private void requireValid(String officeCode, String code, long sopId, int versionNo, String action) {
+        long errors = SopValidator.validate(definitionOf(officeCode, code, sopId, versionNo)).stream()
+                .filter(Problem::isError).count();
+        if (errors > 0) {
+            throw new SopVersionException.IllegalTransition(officeCode, code, versionNo, action,
+                    "it has " + errors + " validation error(s)");
+        }
     }
 
     private static void requireDraft(String officeCode, VersionRow row, String action) {
