@@ -186,7 +186,9 @@ final class OrganizationFiles {
             require(!blank(u.username()) && usernames.add(u.username()), where + ": username missing or repeated",
                     problems);
             require(!blank(u.fullName()), where + ": fullName is missing", problems);
-            require(jabatan.contains(u.jabatan()), where + ": jabatan " + u.jabatan() + " is not a jabatan", problems);
+            // Evaluators from outside the office (Bagian Organisasi, Inspektorat) hold none of its jabatan.
+            require(u.jabatan() == null || jabatan.contains(u.jabatan()),
+                    where + ": jabatan " + u.jabatan() + " is not a jabatan", problems);
             require(u.nip() == null || (isNip(u.nip()) && nips.add(u.nip())),
                     where + ": nip " + u.nip() + " is not a well-formed NIP of 18 digits, or is repeated", problems);
         }

@@ -58,8 +58,16 @@ public class ReportMetrics {
         }
     }
 
-    /** "Belum sesuai" returns of one decision step in the period. */
-    public record Revisions(int step, long returns) {
+    /**
+     * "Belum sesuai" returns of one decision step in the period.
+     *
+     * @param decisions the step's finished tasks in the period (each a decision, returned or not)
+     */
+    public record Revisions(int step, long returns, long decisions) {
+        /** The share of the step's decisions that returned the file, or null when none was finished. */
+        public Double share() {
+            return decisions == 0 ? null : (double) returns / decisions;
+        }
     }
 
     /**
@@ -155,7 +163,9 @@ public class ReportMetrics {
             Map<String, List<Revisions>> revisions = new HashMap<>();
             query(ReportQueries.RETURNS_BY_SOP_STEP, officeCode, period).query((rs, n) -> {
                 revisions.computeIfAbsent(rs.getString("sop_code"), k -> new ArrayList<>())
-                        .add(new Revisions(rs.getInt("from_step"), rs.getLong("n")));
+                        .add(new Revisions(rs.getInt("from_step"), rs.getLong("n"),
+                                steps.getOrDefault(rs.getString("sop_code"), Map.of())
+                                        .getOrDefault(rs.getInt("from_step"), new OnTime(0, 0, 0)).done()));
                 return null;
             }).list();
             List<Late> late = query(ReportQueries.LATE_TASKS, officeCode, period).query((rs, n) -> new Late(

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * The users of the organization module as Spring Security users: inactive users are disabled; everyone has
  * {@link Roles#USER}, the holders (and Plt/Plh for the day) of the jabatan in {@code sopan.kepala-jabatan}
- * {@link Roles#KEPALA}, the usernames in {@code sopan.admins} {@link Roles#ADMIN}.
+ * {@link Roles#KEPALA}, the usernames in {@code sopan.admins} {@link Roles#ADMIN}, those in {@code sopan.evaluators}
+ * {@link Roles#EVALUATOR}.
  */
 @Service
 class OrganizationUserDetailsService implements UserDetailsService {
@@ -32,14 +33,17 @@ class OrganizationUserDetailsService implements UserDetailsService {
     private final Clock clock;
     private final Set<String> kepalaJabatan;
     private final Set<String> admins;
+    private final Set<String> evaluators;
 
     OrganizationUserDetailsService(OrganizationService organization, Clock clock,
                                    @Value("${sopan.kepala-jabatan:KADIS,SEKDIS}") Set<String> kepalaJabatan,
-                                   @Value("${sopan.admins:}") Set<String> admins) {
+                                   @Value("${sopan.admins:}") Set<String> admins,
+                                   @Value("${sopan.evaluators:}") Set<String> evaluators) {
         this.organization = organization;
         this.clock = clock;
-        this.kepalaJabatan = Set.copyOf(kepalaJabatan.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
-        this.admins = Set.copyOf(admins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        this.kepalaJabatan = names(kepalaJabatan);
+        this.admins = names(admins);
+        this.evaluators = names(evaluators);
     }
 
     @Override
@@ -57,7 +61,14 @@ class OrganizationUserDetailsService implements UserDetailsService {
             if (admins.contains(username)) {
                 authorities.add(new SimpleGrantedAuthority(Roles.ADMIN));
             }
+            if (evaluators.contains(username)) {
+                authorities.add(new SimpleGrantedAuthority(Roles.EVALUATOR));
+            }
         }
         return new SopanUser(user.username(), user.fullName(), user.active(), List.copyOf(authorities));
+    }
+
+    private static Set<String> names(Set<String> configured) {
+        return Set.copyOf(configured.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 }

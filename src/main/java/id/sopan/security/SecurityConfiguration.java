@@ -66,6 +66,9 @@ class SecurityConfiguration {
                         .hasAnyAuthority(Roles.ADMIN, Roles.KEPALA)
                         .requestMatchers("/admin", "/admin/**").hasAuthority(Roles.ADMIN)
                         .requestMatchers("/dasbor", "/dasbor/**").hasAnyAuthority(Roles.KEPALA, Roles.ADMIN)
+                        // Monitoring, evaluation and the six-monthly report; who may change what is checked per page.
+                        .requestMatchers("/laporan", "/laporan/**")
+                        .hasAnyAuthority(Roles.KEPALA, Roles.EVALUATOR, Roles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll()
                         // A locked account is told so; any other failure gets the same neutral message.

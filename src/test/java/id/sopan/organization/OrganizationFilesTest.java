@@ -22,11 +22,15 @@ class OrganizationFilesTest {
             assertThat(file.units()).hasSize(14);
             assertThat(file.jabatan()).hasSize(31).filteredOn(j -> j.atasan() == null)
                     .extracting(OrganizationFiles.JabatanEntry::code).containsExactly("KADIS");
-            // Every jabatan has a demo account; "pegawai" is the one more.
-            assertThat(file.demoUsers().stream().map(OrganizationFiles.DemoUser::jabatan).collect(Collectors.toSet()))
+            // Every jabatan has a demo account; "pegawai" is one more, and two evaluators from outside hold none.
+            assertThat(file.demoUsers().stream().map(OrganizationFiles.DemoUser::jabatan).filter(j -> j != null)
+                    .collect(Collectors.toSet()))
                     .isEqualTo(file.jabatan().stream().map(OrganizationFiles.JabatanEntry::code)
                             .collect(Collectors.toSet()));
-            assertThat(file.demoUsers()).hasSize(32).allMatch(u -> OrganizationFiles.isNip(u.nip()));
+            assertThat(file.demoUsers()).hasSize(34).allMatch(u -> OrganizationFiles.isNip(u.nip()));
+            assertThat(file.demoUsers()).filteredOn(u -> u.jabatan() == null)
+                    .extracting(OrganizationFiles.DemoUser::username)
+                    .containsExactly("evaluator.organisasi", "inspektorat");
             // "Atasan langsung": the structural jabatan, every atasan among them.
             Set<String> structural = file.jabatan().stream().filter(j -> j.kind() == JabatanKind.STRUCTURAL)
                     .map(OrganizationFiles.JabatanEntry::code).collect(Collectors.toSet());

@@ -40,7 +40,7 @@ class OrganizationLoadOnStartTest {
         @Test
         void theOrganizationAndTheDemoAccountsAreStoredAfterTheCatalog(CapturedOutput output) {
             assertThat(service.jabatan("DKUKM")).hasSize(31);
-            assertThat(service.users("DKUKM")).hasSize(32).allMatch(AppUser::active);
+            assertThat(service.users("DKUKM")).hasSize(34).allMatch(AppUser::active);
             assertThat(service.checkPassword("kasubbag.umum", OrganizationService.DEMO_PASSWORD)).isTrue();
             String log = output.getAll();
             assertThat(log).containsOnlyOnce("Organization loaded (demo mode");

@@ -118,10 +118,12 @@ abstract class OrganizationStorageContract {
 
         assertThat(jabatan).hasSize(31);
         assertThat(users).allMatch(u -> u.active() && u.demoAccount() && u.version() == 0);
-        assertThat(users.stream().map(AppUser::jabatanCode).collect(Collectors.toSet()))
+        assertThat(users.stream().map(AppUser::jabatanCode).filter(j -> j != null).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(jabatan.stream().map(Jabatan::code).toList());
-        // One per jabatan, plus "pegawai", an employee who applies (cuti, SKP).
-        assertThat(users).hasSize(jabatan.size() + 1);
+        // One per jabatan, plus "pegawai", an employee who applies (cuti, SKP), and two evaluators without jabatan.
+        assertThat(users).hasSize(jabatan.size() + 3);
+        assertThat(users).filteredOn(u -> u.jabatanCode() == null).extracting(AppUser::username)
+                .containsExactlyInAnyOrder("evaluator.organisasi", "inspektorat");
         assertThat(service.user("pegawai")).get().extracting(AppUser::jabatanCode).isEqualTo("STAF-DK");
         assertThat(users).extracting(AppUser::username)
                 .contains("kadis", "sekdis", "kasubbag.umum", "staf.kepegawaian", "kabid.ukm", "kasi.bimbingan")
@@ -142,7 +144,7 @@ abstract class OrganizationStorageContract {
         OrganizationLoadReport report = service.loadBundled(false);
 
         assertThat(report.usersCreated()).isZero();
-        assertThat(report.demoAccountsDisabled()).isEqualTo(32);
+        assertThat(report.demoAccountsDisabled()).isEqualTo(34);
         assertThat(service.users(OFFICE)).isNotEmpty().noneMatch(AppUser::active);
         assertThat(count("SELECT COUNT(*) FROM app_user WHERE password_hash IS NOT NULL")).isZero();
         assertThat(service.checkPassword("kadis", "demo")).isFalse();
@@ -347,7 +349,7 @@ abstract class OrganizationStorageContract {
 
         assertThat(service.delegate(request(r -> r)).kind()).isEqualTo(DelegationKind.PLH);
         emptyOrganization();
-        assertThat(service.loadBundled(true).usersCreated()).isEqualTo(32);
+        assertThat(service.loadBundled(true).usersCreated()).isEqualTo(34);
         service.delegate(request(r -> r));
         assertThatThrownBy(() -> jdbc.sql("UPDATE delegation SET kind = 'XXX'").update())
                 .isInstanceOf(DataIntegrityViolationException.class);
