@@ -3,12 +3,16 @@ package id.sopan.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** A report page that cannot be shown (wrong year, semester, SOP, file; a role that may not change it): a page in words. */
+// Before the API's advice, which handles every exception but answers only under /api.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {ReportController.class, MonitoringController.class, EvaluationController.class,
         SemesterController.class})
 class ReportPageAdvice {
