@@ -245,48 +245,46 @@ class SemesterController {
         return i < values.length && values[i] != null ? values[i] : "";
     }
 
+    /** A text of a line, or null with its problem: short at the field, naming the line and field in the list. */
     private String lineText(LineView l, String field, String value, boolean required, Map<String, String> errors,
                             List<String> problems, Locale locale) {
         String stripped = value.strip();
-        String key = null;
-        Object[] args = {l.no(), pages.message(locale, "report.column." + field)};
+        String problem = null;
         if (stripped.isEmpty() && required) {
-            key = "ui.report.semester.lineRequired";
+            problem = pages.message(locale, "ui.form.required");
         } else if (stripped.length() > SemesterInput.MAX_LINE_TEXT) {
-            key = "ui.report.semester.lineTooLong";
-            args = new Object[] {l.no(), args[1], SemesterInput.MAX_LINE_TEXT, stripped.length()};
+            problem = pages.message(locale, "ui.form.tooLongEntered", String.valueOf(SemesterInput.MAX_LINE_TEXT),
+                    String.valueOf(stripped.length()));
         } else if (stripped.chars().anyMatch(Character::isISOControl)) {
-            key = "ui.report.semester.lineControl";
+            problem = pages.message(locale, "ui.form.control");
         }
-        if (key != null) {
-            String message = pages.message(locale, key, args);
-            errors.put(field + "-" + l.no(), message);
-            problems.add(message);
-            return null;
-        }
-        return stripped;
+        return problem == null ? stripped : reject(l, field, problem, errors, problems, locale);
     }
 
     private BigDecimal amount(LineView l, String field, String text, Map<String, String> errors,
                               List<String> problems, Locale locale) {
-        String label = pages.message(locale, "report.column." + field);
-        String message = null;
         BigDecimal value = RupiahParser.parse(text);
+        String problem = null;
         if (text.isBlank()) {
-            message = pages.message(locale, "ui.report.semester.lineRequired", l.no(), label);
+            problem = pages.message(locale, "ui.form.required");
         } else if (value == null) {
-            message = pages.message(locale, "ui.report.semester.badAmount", l.no(), label,
-                    ReportPages.abbreviated(text.strip()));
+            problem = pages.message(locale, "ui.report.semester.badAmount", ReportPages.abbreviated(text.strip()));
         } else if (value.compareTo(SemesterInput.MAX_AMOUNT) > 0) {
-            message = pages.message(locale, "ui.report.semester.amountTooLarge", l.no(), label,
-                    format.rupiah(SemesterInput.MAX_AMOUNT));
+            problem = pages.message(locale, "ui.report.semester.amountTooLarge", format.rupiah(SemesterInput.MAX_AMOUNT));
         }
-        if (message != null) {
-            errors.put(field + "-" + l.no(), message);
-            problems.add(message);
+        if (problem != null) {
+            reject(l, field, problem, errors, problems, locale);
             return null;
         }
         return value;
+    }
+
+    private <T> T reject(LineView l, String field, String problem, Map<String, String> errors, List<String> problems,
+                         Locale locale) {
+        errors.put(field + "-" + l.no(), problem);
+        problems.add(pages.message(locale, "ui.report.semester.lineProblem", l.no(),
+                pages.message(locale, "report.column." + field), problem));
+        return null;
     }
 
     private static boolean mayEdit(Authentication user) {

@@ -342,14 +342,14 @@ class ReportPagesTest extends ReportWebTestSupport {
                 .param("keterangan", "", ""), "kadis");
         assertThat(bad.getStatus()).isEqualTo(400);
         assertThat(bad.getContentAsString(StandardCharsets.UTF_8))
-                .contains("Baris 2, Realisasi (Rp): “1,5,0” bukan jumlah rupiah yang sah.")
+                .contains("Baris 2, Realisasi (Rp): “1,5,0” bukan jumlah rupiah yang sah; tulis seperti 1.500.000.000")
                 .contains("value=\"1,5,0\"").contains("value=\"700.000.000,50\"").contains(">Rencana semester II.</textarea>")
                 .contains("id=\"realisasi-2\"");
         assertThat(semesters.input(OFFICE, 2026, 1).version()).isEqualTo(-1);
         assertThat(call(post(path).with(csrf()).param("version", "-1").param("uraian", "")
                 .param("anggaran", "5").param("realisasi", "").param("keterangan", ""), "kadis")
                 .getContentAsString(StandardCharsets.UTF_8))
-                .contains("Baris 1, Uraian: wajib diisi.").contains("Baris 1, Realisasi (Rp): wajib diisi.");
+                .contains("Baris 1, Uraian: Wajib diisi.").contains("Baris 1, Realisasi (Rp): Wajib diisi.");
 
         // Adding and removing lines changes the page only.
         String added = call(post(path).with(csrf()).param("version", "-1").param("aksi", "tambah")
