@@ -180,8 +180,7 @@ class EvaluationController {
         int y = pages.year(year);
         String office = pages.office();
         ReportTables words = pages.tables(RequestContextUtils.getLocale(request));
-        EvaluationForm[] form = new EvaluationForm[1];
-        Supplier<EvaluationForm> read = () -> form[0] != null ? form[0] : (form[0] = evaluation.form(office, y));
+        Supplier<EvaluationForm> read = ReportController.once(() -> evaluation.form(office, y));
         Map<String, Supplier<ReportTable>> tables = new LinkedHashMap<>();
         tables.put("evaluasi", () -> words.evaluation(read.get(), pages.fullNames()));
         tables.put("rekomendasi", () -> words.recommendations(read.get()));

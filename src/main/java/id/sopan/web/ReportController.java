@@ -5,6 +5,7 @@ import id.sopan.reports.ReportOverview;
 import id.sopan.reports.ReportTable;
 import id.sopan.reports.ReportTables;
 import id.sopan.reports.ReportTables.Months;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -103,19 +103,27 @@ class ReportController {
     /** The four tables, each computed when asked (a download needs one). */
     private Map<String, Supplier<ReportTable>> tables(Months months, ReportTables words) {
         String office = pages.office();
-        ReportMetrics.Report[] report = new ReportMetrics.Report[1];
-        Supplier<ReportMetrics.Report> figures = () -> {
-            if (report[0] == null) {
-                report[0] = metrics.report(office, metrics.months(office, months.first(), months.last()));
-            }
-            return report[0];
-        };
+        Supplier<ReportMetrics.Report> figures = once(
+                () -> metrics.report(office, metrics.months(office, months.first(), months.last())));
         Map<String, Supplier<ReportTable>> tables = new LinkedHashMap<>();
         tables.put("sop", () -> words.bySop(figures.get(), months, pages.sopTitles()));
         tables.put("jabatan", () -> words.byJabatan(figures.get(), months, pages.jabatanNames()));
         tables.put("pegawai", () -> words.byEmployee(figures.get(), months, pages.fullNames()));
         tables.put("bulanan", () -> words.monthly(office, metrics.monthly(office, months.first(), months.last())));
         return tables;
+    }
+
+    /** Computes at the first call only: the page's four tables share one report, a download may need none. */
+    static <T> Supplier<T> once(Supplier<T> compute) {
+        Object[] value = new Object[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = compute.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) value[0];
+            return t;
+        };
     }
 
     /** The months asked for, or the current semester; each wrong field is recorded on the form. */

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -175,11 +176,11 @@ class ReportPages {
     }
 
     /** The download named by {@code file} ({@code NAME.csv} or {@code NAME.xlsx}) of one of the tables. */
-    ResponseEntity<byte[]> download(String file, Map<String, java.util.function.Supplier<ReportTable>> tables) {
+    ResponseEntity<byte[]> download(String file, Map<String, Supplier<ReportTable>> tables) {
         int dot = file == null ? -1 : file.lastIndexOf('.');
         String name = dot < 0 ? "" : file.substring(0, dot);
         String format = dot < 0 ? "" : file.substring(dot + 1);
-        java.util.function.Supplier<ReportTable> table = tables.get(name);
+        Supplier<ReportTable> table = tables.get(name);
         if (table == null || !("csv".equals(format) || "xlsx".equals(format))) {
             throw new PageProblem(404, "ui.report.error.noSuchFile", file == null ? "" : abbreviated(file));
         }
