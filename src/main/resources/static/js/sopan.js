@@ -35,3 +35,11 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+
+// A report row saved with htmx bumps its form's version (HX-Trigger "formVersion"): the sign-off button sends the
+// version this page has seen, its own saves included.
+document.addEventListener('formVersion', function (event) {
+  document.querySelectorAll('input[data-form-version]').forEach(function (input) {
+    input.value = event.detail.value;
+  });
+});

@@ -136,6 +136,18 @@ class ReportFormRepository {
              WHERE subject = :subject AND subject_id = :id ORDER BY id
             """;
 
+    /** A stored form or report text of one period: half 0 for a year's evaluation, status null for the report. */
+    record Stored(int year, int half, FormStatus status) {
+    }
+
+    private static final String STORED = """
+            SELECT year_no, half_no, status FROM monitoring_form WHERE office_id = :office
+            UNION ALL
+            SELECT year_no, 0, status FROM evaluation_form WHERE office_id = :office
+            UNION ALL
+            SELECT year_no, half_no, NULL FROM semester_report WHERE office_id = :office
+            """;
+
     record HistoryRow(String sopCode, String action, Instant at, String username, String detail) {
     }
 
@@ -273,6 +285,12 @@ class ReportFormRepository {
                     .param("uraian", l.uraian()).param("anggaran", l.anggaran()).param("realisasi", l.realisasi())
                     .param("keterangan", l.keterangan()).update();
         }
+    }
+
+    /** Every monitoring form, evaluation form and six-monthly report text of the office (see {@link Stored}). */
+    List<Stored> stored(long officeId) {
+        return jdbc.sql(STORED).param("office", officeId).query((rs, n) -> new Stored(rs.getInt(1), rs.getInt(2),
+                rs.getString(3) == null ? null : FormStatus.valueOf(rs.getString(3)))).list();
     }
 
     // --- history -----------------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUserAdvice {
 
     /** {@code null} when nobody is signed in. */
-    record Me(String username, String fullName, String jabatanCode, boolean kepala, boolean admin) {
+    record Me(String username, String fullName, String jabatanCode, boolean kepala, boolean admin,
+              boolean evaluator) {
     }
 
     private final OrganizationService organization;
@@ -33,7 +34,8 @@ class CurrentUserAdvice {
         AppUser user = organization.user(username).orElse(null);
         boolean kepala = auth.getAuthorities().stream().anyMatch(a -> Roles.KEPALA.equals(a.getAuthority()));
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> Roles.ADMIN.equals(a.getAuthority()));
+        boolean evaluator = auth.getAuthorities().stream().anyMatch(a -> Roles.EVALUATOR.equals(a.getAuthority()));
         return new Me(username, user == null ? username : user.fullName(), user == null ? null : user.jabatanCode(),
-                kepala, admin);
+                kepala, admin, evaluator);
     }
 }

@@ -43,6 +43,8 @@ abstract class ReportFormsContract {
 
     @Autowired
     ReportMetrics metrics;
+    @Autowired
+    ReportOverview overview;
 
     /** Once per database: the tests share the history (the class's tests share its application context). */
     @BeforeEach
@@ -189,5 +191,21 @@ abstract class ReportFormsContract {
         assertThat(report.holders()).containsEntry("KADIS", 1L);
         assertThat(semesters.history(OFFICE, 2026, 1)).singleElement()
                 .satisfies(h -> assertThat(h.username()).isEqualTo("kadis"));
+    }
+
+    @Test
+    void theOverviewListsTheSemestersWithDataAndTheStateOfTheirForms() {
+        // A form for a semester without cases makes it one with data.
+        monitoring.saveRow(new MonitoringService.SaveRow(OFFICE, 2024, 1, "UMM-06", Verdict.BAIK, "", "", null,
+                "inspektorat"));
+        ReportOverview.Overview o = overview.overview(OFFICE);
+        assertThat(o.currentYear()).isEqualTo(2026);
+        assertThat(o.currentHalf()).isEqualTo(2);
+        // Newest first: the current semester, the one of the three cases, then the form's; 2025 had nothing.
+        assertThat(o.semesters()).extracting(s -> s.year() + "/" + s.half()).containsExactly("2026/2", "2026/1", "2024/1");
+        assertThat(o.semesters().get(1).casesStarted()).isEqualTo(3);
+        assertThat(o.semesters().get(2)).isEqualTo(new ReportOverview.Semester(2024, 1, 0, FormStatus.DRAFT, false));
+        assertThat(o.years()).extracting(ReportOverview.Year::year).containsExactly(2026, 2024);
+        assertThat(o.years().get(0).casesStarted()).isEqualTo(3);
     }
 }
