@@ -30,22 +30,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * Median (nearest rank 2 of 3) 114, p90 (rank 3) 138, against the standard 225 (the sum of the SOP's Waktu).
  */
-final class ControlledHistory {
+public final class ControlledHistory {
 
-    static final String OFFICE = "DKUKM";
-    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-    static final Instant MONDAY_0800 = LocalDateTime.parse("2026-03-02T08:00").atZone(WIB).toInstant();
+    public static final String OFFICE = "DKUKM";
+    public static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    public static final Instant MONDAY_0800 = LocalDateTime.parse("2026-03-02T08:00").atZone(WIB).toInstant();
 
     private final CaseService cases;
     private final MovableClock clock;
 
-    ControlledHistory(CaseService cases, MovableClock clock) {
+    public ControlledHistory(CaseService cases, MovableClock clock) {
         this.cases = cases;
         this.clock = clock;
     }
 
     /** Cases A, B (with a return) and C (late at step 5) on 2, 3 and 4 March 2026. */
-    void threeCutiTahunanCases() {
+    public void threeCutiTahunanCases() {
         cutiTahunan(MONDAY_0800, false, 15);
         cutiTahunan(MONDAY_0800.plus(Duration.ofDays(1)), true, 15);
         cutiTahunan(MONDAY_0800.plus(Duration.ofDays(2)), false, 75);
