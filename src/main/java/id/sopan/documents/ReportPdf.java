@@ -314,12 +314,14 @@ public final class ReportPdf {
                 for (SopMetrics x : active) {
                     Durations d = x.durations();
                     long returns = x.revisions().stream().mapToLong(Revisions::returns).sum();
-                    h.row(x.sopCode(), title(x.sopCode()), f.integer(x.casesStarted()) + " / "
-                                    + f.integer(x.casesFinished()), f.share(x.tasks()),
+                    h.rowHtml(Html.esc(x.sopCode()), Html.esc(title(x.sopCode())),
+                            Html.esc(f.integer(x.casesStarted()) + " / " + f.integer(x.casesFinished())),
+                            Html.esc(f.share(x.tasks())),
                             d == null ? "–" : f.duration(d.medianMinutes(), perDay, d.medianOverStandard()),
                             d == null ? "–" : f.duration(d.p90Minutes(), perDay, d.p90OverStandard()),
-                            d == null || d.standardMinutes() == null ? "–" : f.duration(d.standardMinutes(), perDay, false),
-                            f.integer(returns));
+                            d == null || d.standardMinutes() == null ? "–"
+                                    : f.duration(d.standardMinutes(), perDay, false),
+                            Html.esc(f.integer(returns)));
                 }
                 h.endTable();
                 h.el("p", "small", m.get("report.pdf.d.note", perDay));
@@ -444,17 +446,17 @@ public final class ReportPdf {
         widths[0] = 4;
         right[0] = true;
         heads[1] = m.get("report.pdf.col.sop");
-        widths[1] = 27;
+        widths[1] = 25;
         for (Criterion c : Criterion.values()) {
             heads[1 + c.number()] = Integer.toString(c.number());
             widths[1 + c.number()] = 6;
         }
         heads[k] = m.get("report.pdf.col.cases");
-        widths[k] = 8;
+        widths[k] = 7;
         heads[k + 1] = m.get("report.pdf.col.onTime");
         widths[k + 1] = 9;
         heads[k + 2] = m.get("report.pdf.col.medianStandard");
-        widths[k + 2] = 10;
+        widths[k + 2] = 13;
         right[k] = right[k + 1] = right[k + 2] = true;
         h.table(heads, widths, right, "criteria-table");
         int n = 0;
@@ -586,14 +588,20 @@ public final class ReportPdf {
             return m.get("report.pdf.minutes", integer(minutes));
         }
 
-        /** Working minutes, with days beside them from a working day on; "!" marks a figure over the standard. */
+        /**
+         * Working minutes as table cell HTML, with working days below them from a day on; a figure over the standard
+         * is marked "!" and in red.
+         */
         String duration(long minutes, int perDay, boolean over) {
-            String text = integer(minutes);
-            if (minutes >= perDay) {
-                text += " (" + m.get("report.pdf.days", new DecimalFormat("#,##0.#",
-                        DecimalFormatSymbols.getInstance(locale)).format((double) minutes / perDay)) + ")";
+            String text = Html.esc(integer(minutes) + (over ? " !" : ""));
+            if (over) {
+                text = "<span class=\"bad\">" + text + "</span>";
             }
-            return over ? text + " !" : text;
+            if (minutes >= perDay) {
+                text += "<br/><span class=\"days\">" + Html.esc(m.get("report.pdf.days", new DecimalFormat("#,##0.#",
+                        DecimalFormatSymbols.getInstance(locale)).format((double) minutes / perDay))) + "</span>";
+            }
+            return text;
         }
 
         String rupiah(BigDecimal amount) {
@@ -773,6 +781,7 @@ public final class ReportPdf {
                     + "th { background: #e8eef1; font-weight: bold; } .num { text-align: right; }"
                     + "tr.total td { font-weight: bold; background: #f3f3f3; }"
                     + ".criteria-table { font-size: 7pt; } .criteria-table th, .criteria-table td { padding: 2pt 1.5pt; }"
+                    + ".days { color: #555; font-size: 6.5pt; }"
                     + ".good { color: #1b5e20; } .bad { color: #b71c1c; font-weight: bold; } .muted { color: #888; }"
                     + ".note { border: 0.8pt solid #e0912f; background: #fff6e8; padding: 6pt 8pt; }"
                     + ".status { padding: 4pt 6pt; background: #e8f5e9; border-left: 3pt solid #2e7d32; }"

@@ -51,8 +51,8 @@ public final class ReportCharts {
         if (months.isEmpty()) {
             return svg.empty(messages);
         }
-        svg.legend(List.of(new Key(STARTED, messages.get("report.chart.cases.started")),
-                new Key(FINISHED, messages.get("report.chart.cases.finished"))));
+        svg.legend(List.of(new Key(Mark.BOX, STARTED, messages.get("report.chart.cases.started")),
+                new Key(Mark.BOX, FINISHED, messages.get("report.chart.cases.finished"))));
         long max = 1;
         for (MonthMetrics m : months) {
             max = Math.max(max, Math.max(m.casesStarted(), m.casesFinished()));
@@ -87,10 +87,9 @@ public final class ReportCharts {
         Plot plot = new Plot(56, 48, WIDTH - 56 - 12, 260 - 48 - 40);
         svg.yAxis(plot, axis, messages.get("report.chart.onTime.axis"), v -> percent(locale, v, "#%"));
         double target = MonitoringRules.MIN_ON_TIME;
-        double targetY = plot.y(axis, target);
-        svg.line(plot.x, targetY, plot.right(), targetY, BAD, 1, "4 3");
-        svg.text(plot.right() - 2, targetY - 4, 9, BAD, "end", false,
-                messages.get("report.chart.onTime.target", target));
+        svg.legend(List.of(new Key(Mark.BOX, GOOD, messages.get("report.chart.onTime.good", target)),
+                new Key(Mark.BOX, BAD, messages.get("report.chart.onTime.below", target)),
+                new Key(Mark.DASH, INK, messages.get("report.chart.onTime.target", target))));
         double group = plot.width / months.size();
         double bar = Math.min(40, group * 0.5);
         for (int i = 0; i < months.size(); i++) {
@@ -101,12 +100,22 @@ public final class ReportCharts {
                 svg.text(center, plot.bottom() - 4, 9, MUTED, "middle", false,
                         messages.get("report.chart.onTime.none"));
             } else {
-                svg.vbar(plot, axis, center - bar / 2, bar, share, share < target ? BAD : GOOD,
-                        percent(locale, share, "#.#%"), monthName(messages, m) + ": " + percent(locale, share, "#.#%")
-                                + " (" + m.tasks().onTime() + "/" + m.tasks().withDeadline() + ")");
+                String tooltip = monthName(messages, m) + ": " + percent(locale, share, "#.#%") + " ("
+                        + m.tasks().onTime() + "/" + m.tasks().withDeadline() + ")";
+                double top = plot.y(axis, share);
+                if (plot.bottom() - top >= 24) {
+                    // The figure inside the bar's top, clear of the threshold line that crosses most bars.
+                    svg.rect(center - bar / 2, top, bar, plot.bottom() - top, share < target ? BAD : GOOD, tooltip);
+                    svg.text(center, top + 12, 9, "#ffffff", "middle", true, percent(locale, share, "#.#%"));
+                } else {
+                    svg.vbar(plot, axis, center - bar / 2, bar, share, share < target ? BAD : GOOD,
+                            percent(locale, share, "#.#%"), tooltip);
+                }
             }
             svg.monthLabel(plot, center, months, i, messages);
         }
+        double targetY = plot.y(axis, target);
+        svg.line(plot.x, targetY, plot.right(), targetY, INK, 1.2, "5 3");
         return svg.end();
     }
 
@@ -119,7 +128,7 @@ public final class ReportCharts {
         List<SopMetrics> rows = new ArrayList<>(sops.stream().filter(s -> s.durations() != null).toList());
         rows.sort(Comparator.comparingDouble((SopMetrics s) -> -ratio(s.durations(), s.durations().medianMinutes()))
                 .thenComparing(SopMetrics::sopCode));
-        int rowHeight = 18;
+        int rowHeight = 16;
         int top = 62;
         int height = top + Math.max(1, rows.size()) * rowHeight + 36;
         Svg svg = new Svg(messages.get("report.chart.durations.title"), height);
@@ -127,8 +136,8 @@ public final class ReportCharts {
             return svg.empty(messages);
         }
         Locale locale = messages.locale();
-        svg.legend(List.of(new Key(GOOD, messages.get("report.chart.durations.median")),
-                new Key(null, messages.get("report.chart.durations.p90"))));
+        svg.legend(List.of(new Key(Mark.BOX, GOOD, messages.get("report.chart.durations.median")),
+                new Key(Mark.WHISKER, INK, messages.get("report.chart.durations.p90"))));
         double labelWidth = 12 + rows.stream().mapToDouble(s -> Text.width(s.sopCode(), 10, false)).max().orElse(40);
         List<String> values = rows.stream().map(s -> durationValue(s.durations(), messages)).toList();
         double valueWidth = 12 + values.stream().mapToDouble(v -> Text.width(v, 9, false)).max().orElse(60);
@@ -167,7 +176,10 @@ public final class ReportCharts {
             }
             svg.text(plot.right() + 12, y + rowHeight / 2.0 + 3.5, 9, INK, "start", false, values.get(i));
         }
-        svg.line(standardX, plot.y - 4, standardX, plot.bottom(), INK, 1.2, "5 3");
+        // Down to the last SOP with a standard (those without come last): no line through their words.
+        long withStandard = rows.stream().filter(r -> r.durations().standardMinutes() != null
+                && r.durations().standardMinutes() > 0).count();
+        svg.line(standardX, plot.y - 4, standardX, plot.y + Math.max(1, withStandard) * rowHeight, INK, 1.2, "5 3");
         svg.text(standardX, plot.y - 7, 9, INK, "middle", true, messages.get("report.chart.durations.standard"));
         return svg.end();
     }
@@ -223,9 +235,9 @@ public final class ReportCharts {
             return svg.empty(messages);
         }
         Locale locale = messages.locale();
-        svg.legend(List.of(new Key(GOOD, messages.get("report.chart.jabatan.onTime")),
-                new Key(BAD, messages.get("report.chart.jabatan.late")),
-                new Key(NEUTRAL, messages.get("report.chart.jabatan.noDeadline"))));
+        svg.legend(List.of(new Key(Mark.BOX, GOOD, messages.get("report.chart.jabatan.onTime")),
+                new Key(Mark.BOX, BAD, messages.get("report.chart.jabatan.late")),
+                new Key(Mark.BOX, NEUTRAL, messages.get("report.chart.jabatan.noDeadline"))));
         double maxLabel = 230;
         List<String> labels = rows.stream()
                 .map(w -> Text.fit(names.getOrDefault(w.key(), w.key()), 10, maxLabel - 12)).toList();
@@ -319,7 +331,9 @@ public final class ReportCharts {
 
     // ---------------------------------------------------------------- drawing
 
-    private record Key(String color, String label) {
+    private enum Mark { BOX, WHISKER, DASH }
+
+    private record Key(Mark mark, String color, String label) {
     }
 
     /** A value axis from 0 to {@code max} with a tick every {@code step}. */
@@ -393,12 +407,14 @@ public final class ReportCharts {
                 x -= Text.width(k.label(), 10, false);
                 text(x, 38, 10, INK, "start", false, k.label());
                 x -= 16;
-                if (k.color() == null) {
-                    line(x, 34, x + 12, 34, INK, 1, null);
-                    line(x + 12, 30, x + 12, 38, INK, 1, null);
-                } else {
-                    out.append("<rect x=\"").append(n(x)).append("\" y=\"29\" width=\"12\" height=\"10\" fill=\"")
-                            .append(k.color()).append("\"/>\n");
+                switch (k.mark()) {
+                    case WHISKER -> {
+                        line(x, 34, x + 12, 34, k.color(), 1, null);
+                        line(x + 12, 30, x + 12, 38, k.color(), 1, null);
+                    }
+                    case DASH -> line(x, 34, x + 12, 34, k.color(), 1.2, "3 2");
+                    default -> out.append("<rect x=\"").append(n(x))
+                            .append("\" y=\"29\" width=\"12\" height=\"10\" fill=\"").append(k.color()).append("\"/>\n");
                 }
                 x -= 14;
             }

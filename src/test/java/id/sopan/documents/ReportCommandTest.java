@@ -58,7 +58,7 @@ class ReportCommandTest {
         Path file = dir.resolve("out/laporan.pdf");
         Run run = run("report", "semester", "--year", "2026", "--half", "1", "--out", file.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Laporan ditulis ke " + file, "halaman, dirender dalam");
+        assertThat(run.out()).contains("Laporan ditulis ke " + file, "halaman; angka dihitung dalam", "dirender dalam");
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("SEMESTER I TAHUN 2026",
                     "a. Gambaran Umum Penyelenggaraan Pelayanan", "e. Laporan Keuangan");
