@@ -46,6 +46,11 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.schemas", this::schema);
         registry.add("spring.flyway.default-schema", this::schema);
+        // Each test class keeps its application, and so its pool, in the test context cache: small pools that let
+        // idle connections go keep all the classes (and parallel runs) under PostgreSQL's 100 connections.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
     @Override
