@@ -20,9 +20,20 @@ import java.util.Map;
  *
  * @param holders   active users per jabatan code
  * @param generated when the figures were computed
+ * @param head      who signs the report: the head of the office (Kepala Dinas) and its holder
  */
 public record SemesterReport(Office office, int year, int half, Period period, Instant generated,
                              List<SopDefinition> sops, Report metrics, List<MonthMetrics> months,
                              List<OrgUnit> units, List<Jabatan> jabatan, Map<String, Long> holders,
-                             MonitoringForm monitoring, SemesterInput input) {
+                             MonitoringForm monitoring, SemesterInput input, Signer head) {
+
+    /**
+     * The signatory of the report (Pasal 11(2): the Kepala Dinas reports to the Bupati).
+     *
+     * @param jabatan the head jabatan's name, null when the organization has none
+     * @param name    the active holder's full name, null while the jabatan is vacant
+     * @param nip     the holder's NIP, null when not known
+     */
+    public record Signer(String jabatan, String name, String nip) {
+    }
 }

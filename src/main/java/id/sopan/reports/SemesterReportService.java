@@ -3,6 +3,7 @@ package id.sopan.reports;
 import id.sopan.catalog.CatalogService;
 import id.sopan.organization.AppUser;
 import id.sopan.organization.InvalidInputException;
+import id.sopan.organization.Jabatan;
 import id.sopan.organization.Office;
 import id.sopan.organization.OfficeRepository;
 import id.sopan.organization.OrganizationService;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,14 +71,28 @@ public class SemesterReportService {
             Period period = metrics.halfYear(officeCode, year, half);
             Report figures = metrics.report(officeCode, period);
             YearMonth first = YearMonth.of(year, half == 1 ? 1 : 7);
-            Map<String, Long> holders = organization.users(officeCode).stream()
+            List<AppUser> users = organization.users(officeCode);
+            Map<String, Long> holders = users.stream()
                     .filter(u -> u.active() && u.jabatanCode() != null)
                     .collect(Collectors.groupingBy(AppUser::jabatanCode, Collectors.counting()));
+            List<Jabatan> jabatan = organization.jabatan(officeCode);
             return new SemesterReport(office, year, half, period, clock.instant(), catalog.allBerlaku(officeCode),
                     figures, metrics.monthly(officeCode, first, first.plusMonths(5)), organization.units(officeCode),
-                    organization.jabatan(officeCode), holders, monitoring.form(officeCode, year, half, figures),
-                    input(officeId, year, half));
+                    jabatan, holders, monitoring.form(officeCode, year, half, figures), input(officeId, year, half),
+                    head(jabatan, users));
         });
+    }
+
+    /** The head jabatan (the one without an atasan) and its active holder; the first by username if several. */
+    private static SemesterReport.Signer head(List<Jabatan> jabatan, List<AppUser> users) {
+        Jabatan head = jabatan.stream().filter(Jabatan::isHead).findFirst().orElse(null);
+        if (head == null) {
+            return new SemesterReport.Signer(null, null, null);
+        }
+        return users.stream().filter(u -> u.active() && head.code().equals(u.jabatanCode()))
+                .min(Comparator.comparing(AppUser::username))
+                .map(u -> new SemesterReport.Signer(head.name(), u.fullName(), u.nip()))
+                .orElse(new SemesterReport.Signer(head.name(), null, null));
     }
 
     public SemesterInput input(String officeCode, int year, int half) {

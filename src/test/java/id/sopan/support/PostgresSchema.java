@@ -48,8 +48,8 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
         registry.add("spring.flyway.default-schema", this::schema);
         // Every PostgreSQL test class keeps its application context (and pool) cached until the run ends: small pools
         // that shrink when idle keep the run well below the server's 100 connections, also beside other runs.
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
-        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
         registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 
