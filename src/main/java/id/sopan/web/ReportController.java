@@ -1,10 +1,12 @@
 package id.sopan.web;
 
+import id.sopan.reports.ReportCharts;
 import id.sopan.reports.ReportMetrics;
 import id.sopan.reports.ReportOverview;
 import id.sopan.reports.ReportTable;
 import id.sopan.reports.ReportTables;
 import id.sopan.reports.ReportTables.Months;
+import id.sopan.sop.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +19,12 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -68,9 +72,20 @@ class ReportController {
             response.setStatus(400);
         }
         ReportTables words = pages.tables(locale);
-        Map<String, Supplier<ReportTable>> tables = tables(months, words);
+        Figures figures = figures(months);
+        Map<String, Supplier<ReportTable>> tables = tables(months, words, figures);
         model.addAttribute("sections", tables.entrySet().stream()
                 .map(e -> new Section(e.getKey(), e.getValue().get())).toList());
+        // The same SVG charts as the six-monthly report's PDF.
+        Messages texts = Messages.forLocale(locale);
+        Function<String, String> jabatan = pages.jabatanNames();
+        Map<String, String> jabatanNames = new HashMap<>();
+        figures.report().get().byJabatan().forEach(w -> jabatanNames.put(w.key(), jabatan.apply(w.key())));
+        model.addAttribute("charts", List.of(
+                ReportCharts.monthlyCases(figures.monthly().get(), texts),
+                ReportCharts.monthlyOnTime(figures.monthly().get(), texts),
+                ReportCharts.durations(figures.report().get().bySop(), texts),
+                ReportCharts.jabatanTasks(figures.report().get().byJabatan(), jabatanNames, 12, texts)));
         model.addAttribute("months", months);
         model.addAttribute("label", words.label(months));
         // What was typed stays in the fields, also when it is wrong.
@@ -92,7 +107,7 @@ class ReportController {
             throw new ReportPages.PageProblem(400, "ui.report.error.period",
                     String.join(" ", form.errors().values()));
         }
-        Map<String, Supplier<ReportTable>> tables = tables(months, pages.tables(locale));
+        Map<String, Supplier<ReportTable>> tables = tables(months, pages.tables(locale), figures(months));
         if ("semua.xlsx".equals(file)) {
             return pages.workbook(pages.office() + "-kinerja-" + months.fileName(),
                     tables.values().stream().map(Supplier::get).toList());
@@ -100,16 +115,23 @@ class ReportController {
         return pages.download(file, tables);
     }
 
-    /** The four tables, each computed when asked (a download needs one). */
-    private Map<String, Supplier<ReportTable>> tables(Months months, ReportTables words) {
+    /** The span's figures, each computed at its first use and then shared by the tables and the charts. */
+    private record Figures(Supplier<ReportMetrics.Report> report, Supplier<List<ReportMetrics.MonthMetrics>> monthly) {
+    }
+
+    private Figures figures(Months months) {
         String office = pages.office();
-        Supplier<ReportMetrics.Report> figures = once(
-                () -> metrics.report(office, metrics.months(office, months.first(), months.last())));
+        return new Figures(once(() -> metrics.report(office, metrics.months(office, months.first(), months.last()))),
+                once(() -> metrics.monthly(office, months.first(), months.last())));
+    }
+
+    /** The four tables, each computed when asked (a download needs one). */
+    private Map<String, Supplier<ReportTable>> tables(Months months, ReportTables words, Figures figures) {
         Map<String, Supplier<ReportTable>> tables = new LinkedHashMap<>();
-        tables.put("sop", () -> words.bySop(figures.get(), months, pages.sopTitles()));
-        tables.put("jabatan", () -> words.byJabatan(figures.get(), months, pages.jabatanNames()));
-        tables.put("pegawai", () -> words.byEmployee(figures.get(), months, pages.fullNames()));
-        tables.put("bulanan", () -> words.monthly(office, metrics.monthly(office, months.first(), months.last())));
+        tables.put("sop", () -> words.bySop(figures.report().get(), months, pages.sopTitles()));
+        tables.put("jabatan", () -> words.byJabatan(figures.report().get(), months, pages.jabatanNames()));
+        tables.put("pegawai", () -> words.byEmployee(figures.report().get(), months, pages.fullNames()));
+        tables.put("bulanan", () -> words.monthly(pages.office(), figures.monthly().get()));
         return tables;
     }
 

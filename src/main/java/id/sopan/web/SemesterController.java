@@ -3,6 +3,8 @@ package id.sopan.web;
 import id.sopan.organization.InvalidInputException;
 import id.sopan.reports.FormChangeException;
 import id.sopan.reports.ReportTable;
+import id.sopan.reports.ReportCharts;
+import id.sopan.sop.Messages;
 import id.sopan.reports.ReportTables;
 import id.sopan.reports.SemesterInput;
 import id.sopan.reports.SemesterReport;
@@ -205,6 +207,9 @@ class SemesterController {
         model.addAttribute("started", report.months().stream().mapToLong(m -> m.casesStarted()).sum());
         model.addAttribute("finished", report.months().stream().mapToLong(m -> m.casesFinished()).sum());
         model.addAttribute("holders", report.holders().values().stream().mapToLong(Long::longValue).sum());
+        Messages texts = Messages.forLocale(locale);
+        model.addAttribute("casesChart", ReportCharts.monthlyCases(report.months(), texts));
+        model.addAttribute("verdictsChart", ReportCharts.verdicts(report.monitoring(), texts));
         model.addAttribute("baik", report.monitoring().count(Verdict.BAIK));
         model.addAttribute("tidakBaik", report.monitoring().count(Verdict.TIDAK_BAIK));
         model.addAttribute("updatedByName", pages.fullNames().apply(report.input().updatedBy()));

@@ -84,6 +84,8 @@ class ReportPagesTest extends ReportWebTestSupport {
                 .contains("Kepala Dinas").contains("Asep Sunandar")
                 .contains("href=\"/laporan/kinerja/sop.csv?dari=2026-03&amp;sampai=2026-03\"")
                 .contains("href=\"/laporan/kinerja/semua.xlsx?dari=2026-03&amp;sampai=2026-03\"");
+        // The four charts of the report's PDF, inline.
+        assertThat(figures.split("<svg ", -1)).hasSize(5);
 
         MockHttpServletResponse csv = call(get("/laporan/kinerja/sop.csv?dari=2026-03&sampai=2026-03"), "kadis");
         assertThat(csv.getStatus()).isEqualTo(200);
