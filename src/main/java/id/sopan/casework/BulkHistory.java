@@ -34,6 +34,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Whole case histories made in memory and written in large JDBC batches: the bulk simulation's way to a million
@@ -47,8 +52,11 @@ import java.util.TreeMap;
  * are reserved from {@code case_counter} in blocks, in start order, and the unused end of the last block is given
  * back, so numbers stay unique per office and year and continue the counter.
  * <p>
- * A session is single-threaded and for one office. What it writes is the state at the moment each case was done
- * (closed, or left open part-way); rows are never updated afterwards.
+ * A session is for one office and one thread; its writes run on a writer thread of its own, one transaction after
+ * the other in the order the cases were done, while the caller goes on (at most {@link #WRITES_IN_FLIGHT} waiting),
+ * so that making the history and writing it share the machine's cores. A failed write fails the next call and
+ * {@link Session#close()}. What is written is the state at the moment each case was done (closed, or left open
+ * part-way); rows are never updated afterwards.
  */
 @Service
 public class BulkHistory {
@@ -57,6 +65,8 @@ public class BulkHistory {
     static final int NUMBER_BLOCK = 1000;
     /** Cases written per transaction, unless the session is opened with another figure. */
     public static final int DEFAULT_CASES_PER_TRANSACTION = 2000;
+    /** Transactions handed to the writer thread and not finished yet, at most. */
+    static final int WRITES_IN_FLIGHT = 2;
 
     private final CaseRepository repository;
     private final CatalogService catalog;
@@ -105,6 +115,9 @@ public class BulkHistory {
         private final MemoWorkAssignment memo;
         private final TransactionTemplate writeTx;
         private final TransactionTemplate numberTx;
+        private final ExecutorService writer;
+        private final Semaphore inFlight = new Semaphore(WRITES_IN_FLIGHT);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private final SecureRandom random = new SecureRandom();
         private final Map<String, CatalogService.VersionedSop> berlaku = new HashMap<>();
         private final Map<Long, MemCase> live = new HashMap<>();
@@ -114,7 +127,7 @@ public class BulkHistory {
         private final Map<Integer, int[]> numbers = new TreeMap<>();
         private long lastCaseKey;
         private long lastTaskKey;
-        private long cases, requirements, tasks, candidates, events, writes;
+        private Written written = new Written(0, 0, 0, 0, 0, 0);
         private boolean closed;
 
         private Session(String officeCode, long officeId, int casesPerTransaction) {
@@ -126,6 +139,11 @@ public class BulkHistory {
             this.writeTx = new TransactionTemplate(transactions);
             this.numberTx = new TransactionTemplate(transactions);
             this.numberTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            this.writer = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "bulk-history-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
         }
 
         /** As {@link CaseService#start}, at {@code at}: returns the session's id of the case. */
@@ -229,32 +247,68 @@ public class BulkHistory {
             }
         }
 
-        /** Rows written so far. */
-        public Written written() {
-            return new Written(cases, requirements, tasks, candidates, events, writes);
+        /** Rows written so far (all of them once closed). */
+        public synchronized Written written() {
+            return written;
         }
 
-        /** Writes every case not written yet (done or not) and gives back the unused registration numbers. */
+        private synchronized void add(Written w) {
+            written = new Written(written.cases() + w.cases(), written.requirements() + w.requirements(),
+                    written.tasks() + w.tasks(), written.candidates() + w.candidates(), written.events() + w.events(),
+                    written.transactions() + w.transactions());
+        }
+
+        /**
+         * Writes every case not written yet (done or not), waits for the writer and gives back the unused
+         * registration numbers.
+         */
         @Override
         public void close() {
             if (closed) {
                 return;
             }
-            ready.addAll(live.values());
-            live.clear();
-            caseOfTask.clear();
-            write();
+            closed = true;
+            try {
+                ready.addAll(live.values());
+                live.clear();
+                caseOfTask.clear();
+                write();
+            } finally {
+                writer.shutdown();
+                boolean finished = false;
+                while (!finished) {
+                    try {
+                        finished = writer.awaitTermination(1, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        writer.shutdownNow();
+                        throw new IllegalStateException("interrupted while writing the bulk history", e);
+                    }
+                }
+            }
+            failed();
             numbers.forEach((year, reserved) -> {
                 if (reserved[0] <= reserved[1]) {
                     numberTx.execute(s -> repository.giveBackNumbers(officeId, year, reserved[0], reserved[1]));
                 }
             });
-            closed = true;
         }
 
         private void open() {
             if (closed) {
                 throw new IllegalStateException("the bulk session is closed");
+            }
+            failed();
+        }
+
+        /** Throws what failed on the writer thread, if anything did. */
+        private void failed() {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException("writing the bulk history failed", t);
             }
         }
 
@@ -314,18 +368,29 @@ public class BulkHistory {
             }
         }
 
-        /** Writes the ready cases in one transaction. */
+        /** Hands the ready cases to the writer thread, to be written in one transaction. */
         private void write() {
+            failed();
             if (ready.isEmpty()) {
                 return;
             }
             List<MemCase> batch = List.copyOf(ready);
             ready.clear();
-            writeTx.executeWithoutResult(s -> writeCases(batch));
-            writes++;
+            inFlight.acquireUninterruptibly();
+            writer.execute(() -> {
+                try {
+                    if (failure.get() == null) {
+                        add(writeTx.execute(s -> writeCases(batch)));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    inFlight.release();
+                }
+            });
         }
 
-        private void writeCases(List<MemCase> batch) {
+        private Written writeCases(List<MemCase> batch) {
             SqlParameterSource[] caseRows = new SqlParameterSource[batch.size()];
             int taskCount = 0;
             int requirementCount = 0;
@@ -409,11 +474,7 @@ public class BulkHistory {
             }
             jdbc.batchUpdate(CaseRepository.INSERT_CANDIDATE, candidateRows.toArray(SqlParameterSource[]::new));
             jdbc.batchUpdate(CaseRepository.INSERT_EVENT, eventRows.toArray(SqlParameterSource[]::new));
-            cases += batch.size();
-            requirements += requirementCount;
-            tasks += taskCount;
-            candidates += candidateRows.size();
-            events += eventRows.size();
+            return new Written(batch.size(), requirementCount, taskCount, candidateRows.size(), eventRows.size(), 1);
         }
 
         /** One batch of inserts whose generated ids come back in the order of the rows. */
