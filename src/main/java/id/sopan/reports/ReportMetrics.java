@@ -28,7 +28,9 @@ import java.util.TreeSet;
  * The monitoring figures of an office over a period, from what really happened in its cases (issue 6).
  * <p>
  * Counts, on-time shares and revision rounds are SQL aggregations ({@link ReportQueries}), each an indexed range
- * scan over one office and one time column ({@code V8__report_indexes.sql}). A task counts in the period it ended
+ * scan over one office and one time column ({@code V8__report_indexes.sql}, covering since
+ * {@code V10__report_bench_indexes.sql}); over a year of a million tasks the first semester's report takes about
+ * 2 s (see {@code SemesterReportBenchmark}). A task counts in the period it ended
  * in; it is on time when {@code ended_at <= deadline_at} (tasks without a deadline are done but not in the share).
  * <p>
  * Times are <b>working minutes on the office calendar</b> ({@link WorkingCalendar#workingMinutesBetween}), which

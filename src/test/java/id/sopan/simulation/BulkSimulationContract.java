@@ -5,6 +5,7 @@ import id.sopan.calendar.MovableClock;
 import id.sopan.casework.AuditService;
 import id.sopan.casework.BulkHistory;
 import id.sopan.casework.CaseService;
+import id.sopan.casework.Pemohon;
 import id.sopan.catalog.CatalogService;
 import id.sopan.organization.OrganizationService;
 import id.sopan.reports.ReportMetrics;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +108,11 @@ abstract class BulkSimulationContract {
         assertThat(services.audit().ok()).isTrue();
         assertThat(services.halfYear().bySop()).hasSize(48);
         assertSame(inBulk, services);
+        // The bulk run gave back the numbers it reserved and did not use: the next case continues the counter.
+        clock.set(LocalDate.of(2026, 3, 10).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant());
+        CaseService.Started next = cases.start(new CaseService.StartCase(OFFICE, "UMM-06",
+                new Pemohon(Pemohon.Kind.EMPLOYEE, "Pegawai Demo", "pegawai", null, null), "pegawai", true, Set.of(1)));
+        assertThat(next.registrationNo()).isEqualTo("DKUKM/2026/000049");
     }
 
     @Test
