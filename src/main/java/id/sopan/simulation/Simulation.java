@@ -55,8 +55,8 @@ public final class Simulation {
      * @param deterministic  for tests: every SOP in turn, all started at once, one-minute steps, first holders
      * @param returnOnce     with {@code deterministic}: every decision returns exactly once (else never)
      * @param delegations    whether to create a few Plh delegations during the simulated period
-     * @param openShare      share of the cases left open part-way (their work stops after a drawn number of
-     *                       finished tasks; tasks already taken stay taken)
+     * @param openShare      share of the cases left open part-way: their work stops after a drawn number of finished
+     *                       tasks; half of them still have their open tasks taken, the others leave them waiting
      */
     public record Settings(int cases, long seed, int days, String officeCode, LocalDate from, double returnRate,
                            double lateRate, boolean deterministic, boolean returnOnce, boolean delegations,
@@ -144,15 +144,18 @@ public final class Simulation {
         final Pemohon pemohon;
         /** When left open: it stops once this many of its tasks are finished; -1 runs to the close. */
         final int stopAfter;
+        /** When stopped: whether its open tasks are still taken (else they wait in the worklist). */
+        final boolean claimsWhenStopped;
         final Set<Long> scheduled = new HashSet<>();
         final Set<Integer> returnedSteps = new HashSet<>();
         int pending;
         int finished;
 
-        SimCase(String code, Pemohon pemohon, int stopAfter) {
+        SimCase(String code, Pemohon pemohon, int stopAfter, boolean claimsWhenStopped) {
             this.code = code;
             this.pemohon = pemohon;
             this.stopAfter = stopAfter;
+            this.claimsWhenStopped = claimsWhenStopped;
         }
 
         boolean stopped() {
@@ -160,7 +163,7 @@ public final class Simulation {
         }
     }
 
-    private record PlannedStart(String code, int stopAfter) {
+    private record PlannedStart(String code, int stopAfter, boolean claimsWhenStopped) {
     }
 
     private final class Run {
@@ -209,11 +212,13 @@ public final class Simulation {
                 String code = s.deterministic() ? order.get(i % order.size()) : order.get(random.nextInt(order.size()));
                 Instant at = s.deterministic() ? start : calendar.plusWorkingMinutes(start, (long) (random.nextDouble() * span));
                 int stopAfter = -1;
+                boolean claimsWhenStopped = false;
                 if (s.openShare() > 0 && random.nextDouble() < s.openShare()) {
                     // Fewer finished tasks than any way through the SOP needs: the case cannot close.
                     stopAfter = random.nextInt(Math.max(1, sops.get(code).steps().size() - 1));
+                    claimsWhenStopped = random.nextBoolean();
                 }
-                pendingStarts.put(i, new PlannedStart(code, stopAfter));
+                pendingStarts.put(i, new PlannedStart(code, stopAfter, claimsWhenStopped));
                 queue.add(new Event(at, seq++, Kind.START, -1, -1, i));
             }
             while (!queue.isEmpty()) {
@@ -284,7 +289,7 @@ public final class Simulation {
             }
             long caseId = cases.start(new CaseService.StartCase(s.officeCode(), code, pemohon, starter, true, fulfilled),
                     now);
-            live.put(caseId, new SimCase(code, pemohon, planned.stopAfter()));
+            live.put(caseId, new SimCase(code, pemohon, planned.stopAfter(), planned.claimsWhenStopped()));
             counts.get(code)[0]++;
             schedule(now, Kind.WORK, caseId, -1);
         }
@@ -307,6 +312,9 @@ public final class Simulation {
                 return;
             }
             SimCase c = live.get(caseId);
+            if (c.stopped() && !c.claimsWhenStopped) {
+                return; // left open: the task waits in its jabatan's worklist
+            }
             cases.act(taskId, Action.CLAIM, userFor(c, task), null, now);
             counts.get(c.code)[2]++;
             schedule(later(duration(c, task)), Kind.FINISH, caseId, taskId);

@@ -129,6 +129,9 @@ abstract class BulkSimulationContract {
         assertThat(open).isNotEmpty().hasSizeLessThan(30);
         assertThat(open).allSatisfy(c -> assertThat(c.tasks()).anySatisfy(t -> assertThat(t.status())
                 .isIn("OPEN", "CLAIMED", "HANDED_OFF")));
+        // Some wait in a worklist, some are taken.
+        assertThat(open).flatMap(HistorySnapshot.Case::tasks).extracting(HistorySnapshot.Task::status)
+                .contains("OPEN", "CLAIMED");
         assertThat(services.result().total().closed()).isEqualTo(60 - open.size());
         // Plh delegates acted for absent colleagues.
         assertThat(services.history().cases()).flatMap(HistorySnapshot.Case::events)
