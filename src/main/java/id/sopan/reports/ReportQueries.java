@@ -58,16 +58,27 @@ final class ReportQueries {
             + " GROUP BY k.jabatan_code\n";
 
     /**
-     * The late ones of the period's finished tasks (a subset), one row per candidate jabatan (or one row with none):
-     * their lateness is measured on the calendar.
+     * The late ones of the period's finished tasks (a subset), one row per candidate jabatan: their lateness is
+     * measured on the calendar. An inner join (a left join made PostgreSQL 15 hash every candidate row); the late
+     * tasks without any candidate, if the counts say there are some, come from {@link #LATE_TASKS_WITHOUT_JABATAN}.
      */
     static final String LATE_TASKS = """
             SELECT t.id, c.sop_code, t.step_no, t.claimed_by, t.deadline_at, t.ended_at, k.jabatan_code
             """ + FINISHED_TASKS + """
               JOIN case_file c ON c.id = t.case_id
-              LEFT JOIN case_task_candidate k ON k.task_id = t.id
+              JOIN case_task_candidate k ON k.task_id = t.id
             """ + FINISHED_IN_PERIOD + """
                AND t.ended_at > t.deadline_at
+            """;
+
+    /** The late tasks no jabatan may work (none, as long as every actor is assigned a jabatan). */
+    static final String LATE_TASKS_WITHOUT_JABATAN = """
+            SELECT t.id, c.sop_code, t.step_no, t.claimed_by, t.deadline_at, t.ended_at, NULL AS jabatan_code
+            """ + FINISHED_TASKS + """
+              JOIN case_file c ON c.id = t.case_id
+            """ + FINISHED_IN_PERIOD + """
+               AND t.ended_at > t.deadline_at
+               AND NOT EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id)
             """;
 
     /** Revision rounds: "belum sesuai" returns per SOP and decision step. */
