@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (up to generated ids and tracking codes), intact hash chains and the same report figures. On H2 and PostgreSQL.
  */
 @SpringBootTest(properties = {"sopan.clock=movable", "sopan.sla.initial-delay=PT24H"})
+// No other class shares this database: close the context (and its connection pool) when the class is done.
+@DirtiesContext
 abstract class BulkSimulationContract {
 
     static final String OFFICE = "DKUKM";
