@@ -47,6 +47,39 @@ class CaseRepository {
             t.started_at, t.deadline_at, t.ended_at, t.overdue_at, t.version
             """;
 
+    // The inserts of a case's rows, shared with BulkHistory (which writes whole histories in batches).
+
+    /** A case row as it is at the end of what is written (a new case: OPEN, round 0, no returns, version 0). */
+    static final String INSERT_CASE = """
+            INSERT INTO case_file (office_id, registration_no, tracking_code, sop_version_id, sop_code, status,
+                                   current_step, round_no, returns_count, pemohon_kind, pemohon_name,
+                                   pemohon_username, pemohon_nip, pemohon_contact, started_at, started_by, ended_at,
+                                   version)
+            VALUES (:office, :registration, :tracking, :version, :sop, :status, :step, :round, :returns, :kind, :name,
+                    :username, :nip, :contact, :at, :by, :ended, :rowVersion)
+            """;
+
+    static final String INSERT_REQUIREMENT = """
+            INSERT INTO case_requirement (case_id, item_no, text, fulfilled) VALUES (:c, :n, :t, :f)
+            """;
+
+    static final String INSERT_TASK = """
+            INSERT INTO case_task (case_id, office_id, step_no, round_no, actor, responsible_actor, kind, status,
+                                   claimed_by, started_at, deadline_at, ended_at, version)
+            VALUES (:case, :office, :step, :round, :actor, :responsible, :kind, :status, :claimedBy, :started,
+                    :deadline, :ended, :rowVersion)
+            """;
+
+    static final String INSERT_CANDIDATE = """
+            INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES (:t, :j)
+            """;
+
+    static final String INSERT_EVENT = """
+            INSERT INTO case_event (case_id, seq, occurred_at, username, acting_jabatan, on_behalf_of, event_type,
+                                    task_id, from_step, to_step, note, prev_hash, hash)
+            VALUES (:case, :seq, :at, :user, :jabatan, :behalf, :type, :task, :from, :to, :note, :prev, :hash)
+            """;
+
     private final JdbcClient jdbc;
 
     CaseRepository(JdbcClient jdbc) {
@@ -55,22 +88,43 @@ class CaseRepository {
 
     /** The next registration number of the office in a year; the counter row serializes concurrent starts. */
     int nextNumber(long officeId, int year) {
+        return reserveNumbers(officeId, year, 1);
+    }
+
+    /**
+     * Reserves {@code count} consecutive registration numbers of the office in a year and returns the first; the
+     * counter row serializes concurrent starts (the caller's transaction holds its lock until it ends).
+     */
+    int reserveNumbers(long officeId, int year, int count) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            int updated = jdbc.sql("UPDATE case_counter SET last_no = last_no + 1 WHERE office_id = :office AND year_no = :year")
-                    .param("office", officeId).param("year", year).update();
+            int updated = jdbc.sql("UPDATE case_counter SET last_no = last_no + :n WHERE office_id = :office AND year_no = :year")
+                    .param("n", count).param("office", officeId).param("year", year).update();
             if (updated == 0) {
                 try {
-                    jdbc.sql("INSERT INTO case_counter (office_id, year_no, last_no) VALUES (:office, :year, 1)")
-                            .param("office", officeId).param("year", year).update();
+                    jdbc.sql("INSERT INTO case_counter (office_id, year_no, last_no) VALUES (:office, :year, :n)")
+                            .param("office", officeId).param("year", year).param("n", count).update();
                     return 1;
                 } catch (DuplicateKeyException raced) {
                     continue; // another start created the row: count on it
                 }
             }
             return jdbc.sql("SELECT last_no FROM case_counter WHERE office_id = :office AND year_no = :year")
-                    .param("office", officeId).param("year", year).query(Integer.class).single();
+                    .param("office", officeId).param("year", year).query(Integer.class).single() - count + 1;
         }
         throw new IllegalStateException("cannot number a new case of office " + officeId);
+    }
+
+    /**
+     * Gives back the unused end of a reservation ({@code first..last} of which {@code first..} were not used) when
+     * nobody numbered a case after it; otherwise the numbers stay unused (a gap, never a duplicate).
+     *
+     * @return whether the counter was set back
+     */
+    boolean giveBackNumbers(long officeId, int year, int firstUnused, int last) {
+        return jdbc.sql("""
+                UPDATE case_counter SET last_no = :back WHERE office_id = :office AND year_no = :year AND last_no = :last
+                """).param("back", firstUnused - 1).param("office", officeId).param("year", year).param("last", last)
+                .update() == 1;
     }
 
     Optional<Long> officeId(String officeCode) {
@@ -80,13 +134,9 @@ class CaseRepository {
     long insertCase(long officeId, String registrationNo, String trackingCode, long sopVersionId, String sopCode,
                     int currentStep, Pemohon pemohon, Instant startedAt, String startedBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO case_file (office_id, registration_no, tracking_code, sop_version_id, sop_code, status,
-                                       current_step, round_no, returns_count, pemohon_kind, pemohon_name,
-                                       pemohon_username, pemohon_nip, pemohon_contact, started_at, started_by, version)
-                VALUES (:office, :registration, :tracking, :version, :sop, 'OPEN', :step, 0, 0, :kind, :name,
-                        :username, :nip, :contact, :at, :by, 0)
-                """)
+        jdbc.sql(INSERT_CASE)
+                .param("status", CaseStatus.OPEN.name()).param("round", 0).param("returns", 0)
+                .param("ended", null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE).param("rowVersion", 0)
                 .param("office", officeId).param("registration", registrationNo).param("tracking", trackingCode)
                 .param("version", sopVersionId).param("sop", sopCode).param("step", currentStep)
                 .param("kind", pemohon.kind().name()).param("name", pemohon.name()).param("username", pemohon.username())
@@ -97,7 +147,7 @@ class CaseRepository {
     }
 
     void insertRequirement(long caseId, int itemNo, String text, boolean fulfilled) {
-        jdbc.sql("INSERT INTO case_requirement (case_id, item_no, text, fulfilled) VALUES (:c, :n, :t, :f)")
+        jdbc.sql(INSERT_REQUIREMENT)
                 .param("c", caseId).param("n", itemNo).param("t", text).param("f", fulfilled).update();
     }
 
@@ -143,12 +193,8 @@ class CaseRepository {
                     TaskStatus status, String claimedBy, Instant startedAt, Instant deadline, Instant endedAt,
                     Collection<String> candidates) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO case_task (case_id, office_id, step_no, round_no, actor, responsible_actor, kind, status,
-                                       claimed_by, started_at, deadline_at, ended_at, version)
-                VALUES (:case, :office, :step, :round, :actor, :responsible, :kind, :status, :claimedBy, :started,
-                        :deadline, :ended, 0)
-                """)
+        jdbc.sql(INSERT_TASK)
+                .param("rowVersion", 0)
                 .param("case", caseId).param("office", officeId).param("step", step).param("round", round)
                 .param("actor", actor).param("responsible", responsibleActor).param("kind", kind.name())
                 .param("status", status.name()).param("claimedBy", claimedBy).param("started", ts(startedAt))
@@ -156,7 +202,7 @@ class CaseRepository {
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (String jabatan : candidates) {
-            jdbc.sql("INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES (:t, :j)")
+            jdbc.sql(INSERT_CANDIDATE)
                     .param("t", id).param("j", jabatan).update();
         }
         return id;
@@ -247,11 +293,7 @@ class CaseRepository {
     }
 
     void insertEvent(EventRow e) {
-        jdbc.sql("""
-                INSERT INTO case_event (case_id, seq, occurred_at, username, acting_jabatan, on_behalf_of, event_type,
-                                        task_id, from_step, to_step, note, prev_hash, hash)
-                VALUES (:case, :seq, :at, :user, :jabatan, :behalf, :type, :task, :from, :to, :note, :prev, :hash)
-                """)
+        jdbc.sql(INSERT_EVENT)
                 .param("case", e.caseId()).param("seq", e.seq()).param("at", ts(e.occurredAt()))
                 .param("user", e.username()).param("jabatan", e.actingJabatan()).param("behalf", e.onBehalfOf())
                 .param("type", e.type()).param("task", e.taskId()).param("from", e.fromStep()).param("to", e.toStep())

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,8 +38,7 @@ import java.util.stream.Collectors;
 public class CaseService {
 
     /** The office's zone for registration years and delegation dates (WIB). */
-    static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-    private static final char[] TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    static final ZoneId WIB = CaseRules.WIB;
 
     private final CaseRepository cases;
     private final CatalogService catalog;
@@ -86,10 +84,9 @@ public class CaseService {
             CatalogService.VersionedSop version = catalog.berlaku(command.officeCode(), command.sopCode())
                     .orElseThrow(() -> new IllegalArgumentException(
                             "SOP " + command.sopCode() + " has no berlaku version in office " + command.officeCode()));
-            int year = now.atZone(WIB).getYear();
-            String registration = String.format(Locale.ROOT, "%s/%d/%06d", command.officeCode(), year,
-                    cases.nextNumber(officeId, year));
-            String tracking = trackingCode();
+            int year = CaseRules.registrationYear(now);
+            String registration = CaseRules.registrationNo(command.officeCode(), year, cases.nextNumber(officeId, year));
+            String tracking = CaseRules.trackingCode(random);
             Engine engine = new Engine(deadlines.forOffice(command.officeCode()));
             SopDefinition sop = version.definition();
             Outcome outcome = engine.start(sop, registration, command.startedBy(), command.submittedByPemohon(), now);
@@ -100,7 +97,7 @@ public class CaseService {
                 cases.insertRequirement(caseId, i + 1, items.get(i), command.fulfilled().contains(i + 1));
             }
             CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow();
-            store(row, sop, outcome, List.of(), new Actor(command.startedBy(), null, null), now);
+            store(row, sop, outcome, List.of(), new CaseRules.Actor(command.startedBy(), null, null), now);
             return new Started(caseId, registration, tracking);
         });
     }
@@ -138,7 +135,7 @@ public class CaseService {
             SopDefinition sop = catalog.version(row.sopVersionId()).definition();
             List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
             CaseRepository.TaskRow task = tasks.stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
-            Actor actor = authorize(row, task, username, now);
+            CaseRules.Actor actor = authorize(row, task, username, now);
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
                     claimerMayWork(row, task, now), now);
@@ -163,7 +160,7 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
             Outcome outcome = engine.cancel(view(row), views(tasks), username, reason, now);
-            store(row, sop, outcome, tasks, new Actor(username, null, null), now);
+            store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now);
         });
     }
 
@@ -252,11 +249,7 @@ public class CaseService {
                 row.pemohon(), row.startedAt(), row.startedBy(), row.endedAt(), cases.requirements(row.id()), tasks, events);
     }
 
-    /** Who acts, as which jabatan, on whose behalf: what the history row records. */
-    private record Actor(String username, String jabatan, String onBehalfOf) {
-    }
-
-    private Actor authorize(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username, Instant now) {
+    private CaseRules.Actor authorize(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username, Instant now) {
         return mayWork(row, task, username, now).orElseThrow(() -> new NotAllowedException(
                 "user " + username + " may not work step " + task.step() + " of case " + row.registrationNo()
                         + " (" + task.responsibleActor() + ")"));
@@ -267,24 +260,16 @@ public class CaseService {
         return task.claimedBy() == null || mayWork(row, task, task.claimedBy(), now).isPresent();
     }
 
-    private Optional<Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username, Instant now) {
-        if (task.kind() == TaskKind.PEMOHON && username.equals(row.pemohon().username())) {
-            return Optional.of(new Actor(username, null, null));
-        }
-        List<String> candidates = cases.candidates(task.id());
-        LocalDate today = LocalDate.ofInstant(now, WIB);
-        // Own jabatan first, so a user who holds it and also a delegation is recorded as themselves.
-        return assignment.actingAs(username, today).stream()
-                .filter(a -> candidates.contains(a.jabatanCode()))
-                .sorted((a, b) -> Boolean.compare(a.byDelegation(), b.byDelegation()))
-                .findFirst()
-                .map(a -> new Actor(username, a.jabatanCode(),
-                        a.byDelegation() ? a.delegationKind() + ":" + (a.onBehalfOf() == null ? "-" : a.onBehalfOf()) : null));
+    private Optional<CaseRules.Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username,
+                                              Instant now) {
+        List<String> candidates = task.kind() == TaskKind.PEMOHON && username.equals(row.pemohon().username())
+                ? List.of() : cases.candidates(task.id());
+        return CaseRules.mayWork(assignment, row.pemohon().username(), task.kind(), candidates, username, now);
     }
 
     /** Writes an outcome; {@code before} are the case's tasks as read under the case lock (nothing changed since). */
     private void store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
-                       Actor actor, Instant now) {
+                       CaseRules.Actor actor, Instant now) {
         for (Outcome.TaskChange change : outcome.changes()) {
             CaseRepository.TaskRow task = before.stream().filter(t -> t.id() == change.taskId()).findFirst().orElseThrow();
             Instant ended = change.to().isFinal() ? now : null;
@@ -292,8 +277,7 @@ public class CaseService {
         }
         List<Long> newIds = new ArrayList<>();
         for (Outcome.NewTask t : outcome.created()) {
-            List<String> candidates = t.kind() == TaskKind.INTERNAL || t.kind() == TaskKind.HANDOFF || t.kind() == TaskKind.PEMOHON
-                    ? assignment.candidateJabatan(row.officeCode(), sop.code(), t.responsibleActor()) : List.of();
+            List<String> candidates = CaseRules.candidatesOf(assignment, row.officeCode(), sop.code(), t);
             newIds.add(cases.insertTask(row.id(), row.officeId(), t.step(), t.round(), t.actor(), t.responsibleActor(),
                     t.kind(), t.status(), t.doneBy(), t.startedAt(), t.deadline(),
                     t.status().isFinal() ? t.startedAt() : null, candidates));
@@ -307,7 +291,8 @@ public class CaseService {
         appendEvents(row.id(), outcome.events(), newIds, actor, now);
     }
 
-    private void appendEvents(long caseId, List<Outcome.CaseEvent> events, List<Long> newIds, Actor actor, Instant now) {
+    private void appendEvents(long caseId, List<Outcome.CaseEvent> events, List<Long> newIds, CaseRules.Actor actor,
+                              Instant now) {
         cases.appendToHistory(caseId, now, events.stream().map(e -> new CaseRepository.NewEvent(actor.username(),
                 actor.jabatan(), actor.onBehalfOf(), e.type().name(),
                 e.taskId() != null ? e.taskId() : e.newTaskIndex() != null ? newIds.get(e.newTaskIndex()) : null,
@@ -334,14 +319,6 @@ public class CaseService {
             return List.of();
         }
         return Arrays.stream(inputs.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private String trackingCode() {
-        char[] code = new char[8];
-        for (int i = 0; i < code.length; i++) {
-            code[i] = TRACKING_ALPHABET[random.nextInt(TRACKING_ALPHABET.length)];
-        }
-        return new String(code);
     }
 
     private Instant now() {

@@ -4,6 +4,7 @@ import id.sopan.calendar.CalendarService;
 import id.sopan.calendar.WorkingCalendar;
 import id.sopan.catalog.CatalogService;
 import id.sopan.sop.TotalTime;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +29,9 @@ import java.util.TreeSet;
  * The monitoring figures of an office over a period, from what really happened in its cases (issue 6).
  * <p>
  * Counts, on-time shares and revision rounds are SQL aggregations ({@link ReportQueries}), each an indexed range
- * scan over one office and one time column ({@code V8__report_indexes.sql}). A task counts in the period it ended
+ * scan over one office and one time column ({@code V8__report_indexes.sql}, covering since
+ * {@code V10__report_bench_indexes.sql}); over a year of a million tasks the first semester's report takes about
+ * 2 s (see {@code SemesterReportBenchmark}). A task counts in the period it ended
  * in; it is on time when {@code ended_at <= deadline_at} (tasks without a deadline are done but not in the share).
  * <p>
  * Times are <b>working minutes on the office calendar</b> ({@link WorkingCalendar#workingMinutesBetween}), which
@@ -52,6 +56,10 @@ public class ReportMetrics {
 
     /** Tasks done and how many of those with a deadline met it. */
     public record OnTime(long done, long withDeadline, long onTime) {
+        OnTime plus(OnTime o) {
+            return new OnTime(done + o.done, withDeadline + o.withDeadline, onTime + o.onTime);
+        }
+
         /** The on-time share among tasks with a deadline, or null when none had one. */
         public Double share() {
             return withDeadline == 0 ? null : (double) onTime / withDeadline;
@@ -152,33 +160,59 @@ public class ReportMetrics {
     public Report report(String officeCode, Period period) {
         WorkingCalendar calendar = calendars.calendarFor(officeCode);
         return readTx.execute(s -> {
-            Map<String, Long> started = countsBySop(ReportQueries.CASES_STARTED_BY_SOP, officeCode, period);
-            Map<String, Long> closed = countsBySop(ReportQueries.CASES_CLOSED_BY_SOP, officeCode, period);
+            long officeId = officeId(officeCode);
+            Map<String, Long> started = new HashMap<>();
+            query(ReportQueries.CASES_STARTED_BY_SOP, officeId, period)
+                    .query((rs, n) -> started.put(rs.getString("sop_code"), rs.getLong("n"))).list();
             Map<String, Map<Integer, OnTime>> steps = new TreeMap<>();
-            query(ReportQueries.TASKS_BY_SOP_STEP, officeCode, period).query((rs, n) -> {
+            Map<String, OnTime> employees = new TreeMap<>();
+            query(ReportQueries.TASKS_BY_SOP_STEP_EMPLOYEE, officeId, period).query((rs, n) -> {
+                OnTime t = onTime(rs);
                 steps.computeIfAbsent(rs.getString("sop_code"), k -> new TreeMap<>())
-                        .put(rs.getInt("step_no"), onTime(rs));
+                        .merge(rs.getInt("step_no"), t, OnTime::plus);
+                String employee = rs.getString("claimed_by");
+                if (employee != null) {
+                    employees.merge(employee, t, OnTime::plus);
+                }
                 return null;
             }).list();
+            Map<String, OnTime> jabatan = new TreeMap<>();
+            query(ReportQueries.TASKS_BY_JABATAN, officeId, period)
+                    .query((rs, n) -> jabatan.put(rs.getString("grp"), onTime(rs))).list();
             Map<String, List<Revisions>> revisions = new HashMap<>();
-            query(ReportQueries.RETURNS_BY_SOP_STEP, officeCode, period).query((rs, n) -> {
+            query(ReportQueries.RETURNS_BY_SOP_STEP, officeId, period).query((rs, n) -> {
                 revisions.computeIfAbsent(rs.getString("sop_code"), k -> new ArrayList<>())
                         .add(new Revisions(rs.getInt("from_step"), rs.getLong("n"),
                                 steps.getOrDefault(rs.getString("sop_code"), Map.of())
                                         .getOrDefault(rs.getInt("from_step"), new OnTime(0, 0, 0)).done()));
                 return null;
             }).list();
-            List<Late> late = query(ReportQueries.LATE_TASKS, officeCode, period).query((rs, n) -> new Late(
-                    rs.getLong("id"), rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("claimed_by"),
-                    calendar.workingMinutesBetween(instant(rs, "deadline_at"), instant(rs, "ended_at")))).list();
-            Map<Long, List<String>> lateJabatan = new HashMap<>();
-            query(ReportQueries.LATE_TASK_JABATAN, officeCode, period).query((rs, n) -> {
-                lateJabatan.computeIfAbsent(rs.getLong("task_id"), k -> new ArrayList<>())
-                        .add(rs.getString("jabatan_code"));
+            Map<Long, Late> lateById = new HashMap<>();
+            RowMapper<Object> lateRow = (rs, n) -> {
+                Late l = lateById.get(rs.getLong("id"));
+                if (l == null) {
+                    l = new Late(rs.getLong("id"), rs.getString("sop_code"), rs.getInt("step_no"),
+                            rs.getString("claimed_by"),
+                            calendar.workingMinutesBetween(instant(rs, "deadline_at"), instant(rs, "ended_at")),
+                            new ArrayList<>(2));
+                    lateById.put(l.taskId(), l);
+                }
+                String code = rs.getString("jabatan_code");
+                if (code != null) {
+                    l.jabatan().add(code);
+                }
                 return null;
-            }).list();
+            };
+            query(ReportQueries.LATE_TASKS, officeId, period).query(lateRow).list();
+            // Finished with a deadline but not on time is late: when fewer came with their jabatan, some have none.
+            long lateCount = steps.values().stream().flatMap(m -> m.values().stream())
+                    .mapToLong(t -> t.withDeadline() - t.onTime()).sum();
+            if (lateById.size() < lateCount) {
+                query(ReportQueries.LATE_TASKS_WITHOUT_JABATAN, officeId, period).query(lateRow).list();
+            }
+            Collection<Late> late = lateById.values();
             Map<String, List<Closed>> closedCases = new HashMap<>();
-            query(ReportQueries.CLOSED_CASES, officeCode, period).query((rs, n) -> {
+            query(ReportQueries.CLOSED_CASES, officeId, period).query((rs, n) -> {
                 Closed c = new Closed(rs.getLong("sop_version_id"),
                         calendar.workingMinutesBetween(instant(rs, "started_at"), instant(rs, "ended_at")));
                 closedCases.computeIfAbsent(rs.getString("sop_code"), k -> new ArrayList<>()).add(c);
@@ -186,37 +220,31 @@ public class ReportMetrics {
             }).list();
 
             TreeSet<String> codes = new TreeSet<>(started.keySet());
-            codes.addAll(closed.keySet());
+            codes.addAll(closedCases.keySet());
             codes.addAll(steps.keySet());
             codes.addAll(revisions.keySet());
+            Map<String, Map<Integer, long[]>> overrun = overruns(late);
             List<SopMetrics> bySop = new ArrayList<>();
             for (String code : codes) {
                 Map<Integer, OnTime> perStep = steps.getOrDefault(code, Map.of());
-                long done = 0;
-                long withDeadline = 0;
-                long onTime = 0;
-                for (OnTime t : perStep.values()) {
-                    done += t.done();
-                    withDeadline += t.withDeadline();
-                    onTime += t.onTime();
-                }
-                bySop.add(new SopMetrics(code, started.getOrDefault(code, 0L), closed.getOrDefault(code, 0L),
-                        new OnTime(done, withDeadline, onTime), revisions.getOrDefault(code, List.of()),
-                        bottlenecks(code, perStep, late), durations(closedCases.get(code), calendar)));
+                OnTime tasks = perStep.values().stream().reduce(new OnTime(0, 0, 0), OnTime::plus);
+                List<Closed> closed = closedCases.getOrDefault(code, List.of());
+                bySop.add(new SopMetrics(code, started.getOrDefault(code, 0L), closed.size(), tasks,
+                        revisions.getOrDefault(code, List.of()), bottlenecks(perStep, overrun.getOrDefault(code, Map.of())),
+                        durations(closed, calendar)));
             }
             Map<String, List<Long>> latenessByJabatan = new HashMap<>();
             Map<String, List<Long>> latenessByEmployee = new HashMap<>();
             for (Late l : late) {
-                for (String jabatan : lateJabatan.getOrDefault(l.taskId(), List.of())) {
-                    latenessByJabatan.computeIfAbsent(jabatan, k -> new ArrayList<>()).add(l.minutes());
+                for (String code : l.jabatan()) {
+                    latenessByJabatan.computeIfAbsent(code, k -> new ArrayList<>()).add(l.minutes());
                 }
                 if (l.claimedBy() != null) {
                     latenessByEmployee.computeIfAbsent(l.claimedBy(), k -> new ArrayList<>()).add(l.minutes());
                 }
             }
-            return new Report(officeCode, period,
-                    bySop, workers(ReportQueries.TASKS_BY_JABATAN, officeCode, period, latenessByJabatan),
-                    workers(ReportQueries.TASKS_BY_EMPLOYEE, officeCode, period, latenessByEmployee));
+            return new Report(officeCode, period, bySop, workers(jabatan, latenessByJabatan),
+                    workers(employees, latenessByEmployee));
         });
     }
 
@@ -225,34 +253,51 @@ public class ReportMetrics {
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("last month before first: " + first + " .. " + last);
         }
+        int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        Map<String, Object> bounds = new HashMap<>();
+        for (int i = 0; i <= months; i++) {
+            bounds.put("b" + i, month(officeCode, first.plusMonths(i)).from().atOffset(ZoneOffset.UTC));
+        }
         return readTx.execute(s -> {
+            bounds.put("officeId", officeId(officeCode));
+            long[] started = new long[months + 1];
+            long[] finished = new long[months + 1];
+            OnTime[] tasks = new OnTime[months + 1];
+            jdbc.sql(ReportQueries.casesStartedByMonth(months)).params(bounds)
+                    .query((rs, n) -> started[rs.getInt("m")] = rs.getLong("n")).list();
+            jdbc.sql(ReportQueries.casesClosedByMonth(months)).params(bounds)
+                    .query((rs, n) -> finished[rs.getInt("m")] = rs.getLong("n")).list();
+            jdbc.sql(ReportQueries.tasksByMonth(months)).params(bounds)
+                    .query((rs, n) -> tasks[rs.getInt("m")] = onTime(rs)).list();
             List<MonthMetrics> result = new ArrayList<>();
-            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                Period p = month(officeCode, m);
-                long started = query(ReportQueries.CASES_STARTED, officeCode, p).query(Long.class).single();
-                long finished = query(ReportQueries.CASES_CLOSED, officeCode, p).query(Long.class).single();
-                OnTime tasks = query(ReportQueries.TASKS, officeCode, p).query((rs, n) -> onTime(rs)).single();
-                result.add(new MonthMetrics(m, started, finished, tasks));
+            for (int i = 1; i <= months; i++) {
+                result.add(new MonthMetrics(first.plusMonths(i - 1), started[i], finished[i],
+                        tasks[i] == null ? new OnTime(0, 0, 0) : tasks[i]));
             }
             return result;
         });
     }
 
-    private record Late(long taskId, String sopCode, int step, String claimedBy, long minutes) {
+    /** A late task, its lateness in working minutes and its candidate jabatan. */
+    private record Late(long taskId, String sopCode, int step, String claimedBy, long minutes, List<String> jabatan) {
     }
 
     private record Closed(long versionId, long minutes) {
     }
 
-    private List<Bottleneck> bottlenecks(String code, Map<Integer, OnTime> perStep, List<Late> late) {
-        Map<Integer, long[]> overrun = new HashMap<>();
+    /** Per SOP and step: the late tasks' working minutes past the deadline, summed, and how many they are. */
+    private static Map<String, Map<Integer, long[]>> overruns(Collection<Late> late) {
+        Map<String, Map<Integer, long[]>> result = new HashMap<>();
         for (Late l : late) {
-            if (l.sopCode().equals(code)) {
-                long[] sumAndCount = overrun.computeIfAbsent(l.step(), k -> new long[2]);
-                sumAndCount[0] += l.minutes();
-                sumAndCount[1]++;
-            }
+            long[] sumAndCount = result.computeIfAbsent(l.sopCode(), k -> new HashMap<>())
+                    .computeIfAbsent(l.step(), k -> new long[2]);
+            sumAndCount[0] += l.minutes();
+            sumAndCount[1]++;
         }
+        return result;
+    }
+
+    private static List<Bottleneck> bottlenecks(Map<Integer, OnTime> perStep, Map<Integer, long[]> overrun) {
         List<Bottleneck> result = new ArrayList<>();
         overrun.forEach((step, sumAndCount) -> {
             long withDeadline = perStep.getOrDefault(step, new OnTime(0, 0, 0)).withDeadline();
@@ -277,24 +322,25 @@ public class ReportMetrics {
         return new Durations(minutes.size(), nearestRank(minutes, 50), nearestRank(minutes, 90), standardMinutes);
     }
 
-    private List<WorkerMetrics> workers(String sql, String officeCode, Period period, Map<String, List<Long>> lateness) {
-        return query(sql, officeCode, period).query((rs, n) -> {
-            String key = rs.getString("grp");
+    /** Per jabatan or employee, in code order. */
+    private static List<WorkerMetrics> workers(Map<String, OnTime> tasks, Map<String, List<Long>> lateness) {
+        List<WorkerMetrics> result = new ArrayList<>();
+        tasks.forEach((key, onTime) -> {
             List<Long> late = lateness.getOrDefault(key, List.of()).stream().sorted().toList();
-            return new WorkerMetrics(key, onTime(rs), late.size(), late.isEmpty() ? null : nearestRank(late, 50));
-        }).list();
+            result.add(new WorkerMetrics(key, onTime, late.size(), late.isEmpty() ? null : nearestRank(late, 50)));
+        });
+        return result;
     }
 
-    private JdbcClient.StatementSpec query(String sql, String officeCode, Period period) {
-        return jdbc.sql(sql).param("office", officeCode)
+    /** The office's id, or -1 (no rows) for an unknown office. */
+    private long officeId(String officeCode) {
+        return jdbc.sql(ReportQueries.OFFICE_ID).param("office", officeCode).query(Long.class).optional().orElse(-1L);
+    }
+
+    private JdbcClient.StatementSpec query(String sql, long officeId, Period period) {
+        return jdbc.sql(sql).param("officeId", officeId)
                 .param("from", period.from().atOffset(ZoneOffset.UTC))
                 .param("to", period.to().atOffset(ZoneOffset.UTC));
-    }
-
-    private Map<String, Long> countsBySop(String sql, String officeCode, Period period) {
-        Map<String, Long> result = new HashMap<>();
-        query(sql, officeCode, period).query((rs, n) -> result.put(rs.getString("sop_code"), rs.getLong("n"))).list();
-        return result;
     }
 
     private static OnTime onTime(ResultSet rs) throws SQLException {

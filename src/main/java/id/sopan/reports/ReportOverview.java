@@ -114,8 +114,13 @@ public class ReportOverview {
         return new Overview(officeCode, currentYear, currentHalf, List.copyOf(semesters), years);
     }
 
+    private static final String CASES_STARTED = """
+            SELECT COUNT(*) FROM case_file c JOIN office o ON o.id = c.office_id
+             WHERE o.code = :office AND c.started_at >= :from AND c.started_at < :to
+            """;
+
     private long casesStarted(String officeCode, Period period) {
-        return jdbc.sql(ReportQueries.CASES_STARTED).param("office", officeCode)
+        return jdbc.sql(CASES_STARTED).param("office", officeCode)
                 .param("from", period.from().atOffset(ZoneOffset.UTC))
                 .param("to", period.to().atOffset(ZoneOffset.UTC)).query(Long.class).single();
     }

@@ -2,6 +2,7 @@ package id.sopan.simulation;
 
 import id.sopan.calendar.CalendarService;
 import id.sopan.calendar.MovableClock;
+import id.sopan.casework.BulkHistory;
 import id.sopan.casework.CaseService;
 import id.sopan.catalog.CatalogService;
 import id.sopan.cli.Arguments;
@@ -21,21 +22,25 @@ import java.util.Set;
 
 /**
  * {@code simulate --cases N --seed S [--days D]}: demo data, report and benchmark history made by the real
- * engine and services in simulated time.
+ * engine and services in simulated time; with {@code --bulk} the same history made in memory and written in large
+ * batches ({@link BulkHistory}), for a million tasks in minutes.
  */
 @Component
 class SimulateCommand implements Command {
 
     private final CaseService cases;
+    private final BulkHistory bulk;
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final CalendarService calendars;
     private final ObjectProvider<MovableClock> clock;
     private final String defaultOffice;
 
-    SimulateCommand(CaseService cases, CatalogService catalog, OrganizationService organization, CalendarService calendars,
-                    ObjectProvider<MovableClock> clock, @Value("${sopan.default-office:DKUKM}") String defaultOffice) {
+    SimulateCommand(CaseService cases, BulkHistory bulk, CatalogService catalog, OrganizationService organization,
+                    CalendarService calendars, ObjectProvider<MovableClock> clock,
+                    @Value("${sopan.default-office:DKUKM}") String defaultOffice) {
         this.cases = cases;
+        this.bulk = bulk;
         this.catalog = catalog;
         this.organization = organization;
         this.calendars = calendars;
@@ -50,12 +55,18 @@ class SimulateCommand implements Command {
 
     @Override
     public String usage() {
-        return "simulate --cases N --seed S [--days D] [--from YYYY-MM-DD] [--office CODE] [--return-rate 0.15] [--late-rate 0.2]";
+        return "simulate --cases N --seed S [--days D] [--from YYYY-MM-DD] [--office CODE] [--return-rate 0.15]"
+                + " [--late-rate 0.2] [--open-share 0.0] [--bulk]";
     }
 
     @Override
     public Set<String> optionsWithValue() {
-        return Set.of("cases", "seed", "days", "from", "office", "return-rate", "late-rate");
+        return Set.of("cases", "seed", "days", "from", "office", "return-rate", "late-rate", "open-share");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("bulk");
     }
 
     @Override
@@ -69,6 +80,8 @@ class SimulateCommand implements Command {
         int days = number(args, "days", 60, 1, 3650);
         double returnRate = fraction(args, "return-rate", 0.15);
         double lateRate = fraction(args, "late-rate", 0.2);
+        double openShare = fraction(args, "open-share", 0);
+        boolean inBulk = args.flag("bulk");
         LocalDate from;
         try {
             from = LocalDate.parse(args.option("from").orElse("2026-01-05"));
@@ -76,14 +89,21 @@ class SimulateCommand implements Command {
             throw new Arguments.UsageException(messages.get("cli.option.badValue", "--from", args.option("from").orElse("")));
         }
         String office = args.option("office").orElse(defaultOffice);
-        MovableClock movable = clock.getIfAvailable();
-        if (movable == null) {
-            err.println(messages.get("simulate.needsMovableClock"));
-            return 2;
+        Simulation simulation;
+        if (inBulk) {
+            simulation = Simulation.bulk(bulk, BulkHistory.DEFAULT_CASES_PER_TRANSACTION, office, catalog, organization,
+                    calendars);
+        } else {
+            MovableClock movable = clock.getIfAvailable();
+            if (movable == null) {
+                err.println(messages.get("simulate.needsMovableClock"));
+                return 2;
+            }
+            simulation = new Simulation(cases, catalog, organization, calendars, movable);
         }
         long began = System.nanoTime();
-        Simulation.Result result = new Simulation(cases, catalog, organization, calendars, movable)
-                .run(new Simulation.Settings(count, seed, days, office, from, returnRate, lateRate, false, false, true, List.of()));
+        Simulation.Result result = simulation.run(new Simulation.Settings(count, seed, days, office, from, returnRate,
+                lateRate, false, false, true, List.of(), openShare));
         for (Map.Entry<String, Simulation.Tally> e : result.perSop().entrySet()) {
             Simulation.Tally t = e.getValue();
             out.printf(Locale.ROOT, "%s cases=%d closed=%d tasks=%d returns=%d late=%d failures=%d%n", e.getKey(),
@@ -95,6 +115,13 @@ class SimulateCommand implements Command {
         err.printf(Locale.ROOT, "%.1f s%n", seconds);
         out.printf(Locale.ROOT, "%d cases, %d tasks, %d returns, %d failures%n", total.cases(), total.tasks(),
                 total.returns(), total.failures());
+        BulkHistory.Written written = result.written();
+        if (written != null) {
+            out.println(messages.get("simulate.bulk.written", written.rows(), written.cases(), written.tasks(),
+                    written.events(), written.candidates(), written.requirements(), written.transactions(),
+                    String.format(Locale.ROOT, "%.1f", seconds),
+                    Math.round(written.rows() / Math.max(seconds, 1e-9))));
+        }
         return total.failures() == 0 ? 0 : 1;
     }
 

@@ -3,6 +3,7 @@ package id.sopan.simulation;
 import id.sopan.calendar.CalendarService;
 import id.sopan.calendar.MovableClock;
 import id.sopan.calendar.WorkingCalendar;
+import id.sopan.casework.BulkHistory;
 import id.sopan.casework.CaseDetail;
 import id.sopan.casework.CaseService;
 import id.sopan.casework.Pemohon;
@@ -34,12 +35,17 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * Runs cases through the real services in simulated time: a queue of timed user actions, the clock set to
- * each action's moment. Users are demo holders of the tasks' jabatan (or their delegates); how long a step
- * takes is drawn around its Waktu, some late; decisions return "belum sesuai" with some probability.
- * Nothing is short-cut: every action goes through {@link CaseService} and its own transaction.
+ * Runs cases in simulated time: a queue of timed user actions, each handled at its moment. Users are demo holders
+ * of the tasks' jabatan (or their delegates); how long a step takes is drawn around its Waktu, some late;
+ * decisions return "belum sesuai" with some probability; a share of the cases may be left open part-way.
+ * <p>
+ * The cases go either through the real services, every action through {@link CaseService} in its own transaction
+ * (nothing short-cut), or, in bulk, through a {@link BulkHistory} session that runs them in memory with the same
+ * engine, deadlines, candidate jabatan and authorization and writes each done case in large batches. The queue,
+ * the draws and the users are the same code either way, so the same settings give the same history.
  */
 public final class Simulation {
 
@@ -49,19 +55,40 @@ public final class Simulation {
      * @param deterministic  for tests: every SOP in turn, all started at once, one-minute steps, first holders
      * @param returnOnce     with {@code deterministic}: every decision returns exactly once (else never)
      * @param delegations    whether to create a few Plh delegations during the simulated period
+     * @param openShare      share of the cases left open part-way: their work stops after a drawn number of finished
+     *                       tasks; half of them still have their open tasks taken, the others leave them waiting
      */
     public record Settings(int cases, long seed, int days, String officeCode, LocalDate from, double returnRate,
                            double lateRate, boolean deterministic, boolean returnOnce, boolean delegations,
-                           List<String> sopCodes) {
+                           List<String> sopCodes, double openShare) {
+
+        public Settings {
+            if (openShare < 0 || openShare > 1) {
+                throw new IllegalArgumentException("open share must be within 0..1: " + openShare);
+            }
+        }
+
+        /** Every case runs to its close. */
+        public Settings(int cases, long seed, int days, String officeCode, LocalDate from, double returnRate,
+                        double lateRate, boolean deterministic, boolean returnOnce, boolean delegations,
+                        List<String> sopCodes) {
+            this(cases, seed, days, officeCode, from, returnRate, lateRate, deterministic, returnOnce, delegations,
+                    sopCodes, 0);
+        }
 
         /** Each SOP of the office once, straight through or with one return at each decision. */
         public static Settings everySopOnce(String officeCode, int sopCount, boolean returnOnce) {
             return new Settings(sopCount, 1, 1, officeCode, LocalDate.of(2026, 3, 2), 0, 0, true, returnOnce, false,
                     List.of());
         }
+
+        public Settings withOpenShare(double share) {
+            return new Settings(cases, seed, days, officeCode, from, returnRate, lateRate, deterministic, returnOnce,
+                    delegations, sopCodes, share);
+        }
     }
 
-    /** Per SOP and in total: what happened. */
+    /** Per SOP and in total: what happened ({@code tasks}: tasks taken). */
     public record Tally(int cases, int closed, int tasks, int returns, int late, int failures) {
         Tally plus(Tally o) {
             return new Tally(cases + o.cases, closed + o.closed, tasks + o.tasks, returns + o.returns, late + o.late,
@@ -69,7 +96,9 @@ public final class Simulation {
         }
     }
 
-    public record Result(Map<String, Tally> perSop, Tally total, List<String> failureMessages) {
+    /** @param written the rows written in bulk, or null when the services wrote them */
+    public record Result(Map<String, Tally> perSop, Tally total, List<String> failureMessages,
+                         BulkHistory.Written written) {
     }
 
     private enum Kind { START, WORK, CLAIM, FINISH, RECEIVE }
@@ -77,43 +106,88 @@ public final class Simulation {
     private record Event(Instant at, long seq, Kind kind, long caseId, long taskId, int startIndex) {
     }
 
-    private final CaseService cases;
+    private final Supplier<SimulatedCases> backend;
     private final CatalogService catalog;
     private final OrganizationService organization;
     private final CalendarService calendars;
-    private final MovableClock clock;
 
+    /** Through the real services, one transaction per action, moving {@code clock}. */
     public Simulation(CaseService cases, CatalogService catalog, OrganizationService organization,
                       CalendarService calendars, MovableClock clock) {
-        this.cases = cases;
+        this(() -> new SimulatedCases.Services(cases, clock), catalog, organization, calendars);
+    }
+
+    /** In bulk: each run opens a session of {@code bulk} writing {@code casesPerTransaction} cases per transaction. */
+    public static Simulation bulk(BulkHistory bulk, int casesPerTransaction, String officeCode, CatalogService catalog,
+                                  OrganizationService organization, CalendarService calendars) {
+        return new Simulation(() -> new SimulatedCases.Bulk(bulk.open(officeCode, casesPerTransaction)), catalog,
+                organization, calendars);
+    }
+
+    private Simulation(Supplier<SimulatedCases> backend, CatalogService catalog, OrganizationService organization,
+                       CalendarService calendars) {
+        this.backend = backend;
         this.catalog = catalog;
         this.organization = organization;
         this.calendars = calendars;
-        this.clock = clock;
     }
 
     public Result run(Settings settings) {
-        return new Run(settings).go();
+        try (SimulatedCases cases = backend.get()) {
+            return new Run(settings, cases).go();
+        }
+    }
+
+    /** What the run keeps of a case while it has events to come. */
+    private static final class SimCase {
+        final String code;
+        final Pemohon pemohon;
+        /** When left open: it stops once this many of its tasks are finished; -1 runs to the close. */
+        final int stopAfter;
+        /** When stopped: whether its open tasks are still taken (else they wait in the worklist). */
+        final boolean claimsWhenStopped;
+        final Set<Long> scheduled = new HashSet<>();
+        final Set<Integer> returnedSteps = new HashSet<>();
+        int pending;
+        int finished;
+
+        SimCase(String code, Pemohon pemohon, int stopAfter, boolean claimsWhenStopped) {
+            this.code = code;
+            this.pemohon = pemohon;
+            this.stopAfter = stopAfter;
+            this.claimsWhenStopped = claimsWhenStopped;
+        }
+
+        boolean stopped() {
+            return stopAfter >= 0 && finished >= stopAfter;
+        }
+    }
+
+    private record PlannedStart(String code, int stopAfter, boolean claimsWhenStopped) {
     }
 
     private final class Run {
         final Settings s;
+        final SimulatedCases cases;
         final Random random;
         final WorkingCalendar calendar;
         final ZoneId zone;
         final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
                 ? Long.compare(a.seq(), b.seq()) : a.at().compareTo(b.at()));
-        final Map<Long, String> sopOfCase = new HashMap<>();
-        final Map<Long, Pemohon> pemohonOfCase = new HashMap<>();
+        final Map<Long, SimCase> live = new HashMap<>();
+        final Map<Integer, PlannedStart> pendingStarts = new HashMap<>();
         final Map<String, SopDefinition> sops = new LinkedHashMap<>();
-        final Set<Long> scheduled = new HashSet<>();
-        final Set<String> returnedOnce = new HashSet<>();
         final Map<String, int[]> counts = new TreeMap<>(); // cases, closed, tasks, returns, late, failures
         final List<String> failures = new ArrayList<>();
+        // The organization does not change during a run (delegations are made before the first case).
+        final Map<String, List<AppUser>> holders = new HashMap<>();
+        final Map<String, String> firstJabatan = new HashMap<>();
         long seq;
+        Instant now;
 
-        Run(Settings settings) {
+        Run(Settings settings, SimulatedCases cases) {
             this.s = settings;
+            this.cases = cases;
             this.random = new Random(settings.seed());
             this.calendar = calendars.calendarFor(settings.officeCode());
             this.zone = calendar.zone();
@@ -128,6 +202,7 @@ public final class Simulation {
             }
             Instant start = calendar.nextWorkingMoment(s.from().atStartOfDay(zone).toInstant());
             long span = (long) s.days() * calendar.minutesPerWorkingDay();
+            now = start;
             if (s.delegations()) {
                 delegate(start);
             }
@@ -136,24 +211,41 @@ public final class Simulation {
                 // Tests walk every SOP in turn; a simulation draws them.
                 String code = s.deterministic() ? order.get(i % order.size()) : order.get(random.nextInt(order.size()));
                 Instant at = s.deterministic() ? start : calendar.plusWorkingMinutes(start, (long) (random.nextDouble() * span));
-                schedule(at, Kind.START, -1, -1, i, code);
+                int stopAfter = -1;
+                boolean claimsWhenStopped = false;
+                if (s.openShare() > 0 && random.nextDouble() < s.openShare()) {
+                    // Fewer finished tasks than any way through the SOP needs: the case cannot close.
+                    stopAfter = random.nextInt(Math.max(1, sops.get(code).steps().size() - 1));
+                    claimsWhenStopped = random.nextBoolean();
+                }
+                pendingStarts.put(i, new PlannedStart(code, stopAfter, claimsWhenStopped));
+                queue.add(new Event(at, seq++, Kind.START, -1, -1, i));
             }
             while (!queue.isEmpty()) {
                 Event e = queue.poll();
-                clock.set(e.at());
+                now = e.at();
+                SimCase c = e.kind() == Kind.START ? null : live.get(e.caseId());
+                if (c != null) {
+                    c.pending--;
+                }
                 try {
                     handle(e);
                 } catch (RuntimeException ex) {
-                    String code = e.kind() == Kind.START ? pendingStarts.get(e.startIndex()) : sopOfCase.get(e.caseId());
+                    String code = c != null ? c.code : pendingStarts.get(e.startIndex()).code();
                     counts.get(code)[5]++;
                     if (failures.size() < 20) {
                         failures.add(code + " case " + e.caseId() + " " + e.kind() + ": " + ex);
                     }
                 }
-            }
-            for (Map.Entry<Long, String> c : sopOfCase.entrySet()) {
-                if (cases.status(c.getKey()) == CaseStatus.CLOSED) {
-                    counts.get(c.getValue())[1]++;
+                if (e.kind() == Kind.START) {
+                    pendingStarts.remove(e.startIndex());
+                } else if (c != null && c.pending == 0) {
+                    // Nothing more will happen to this case: closed, left open, or stuck after a failure.
+                    if (cases.status(e.caseId()) == CaseStatus.CLOSED) {
+                        counts.get(c.code)[1]++;
+                    }
+                    live.remove(e.caseId());
+                    cases.done(e.caseId());
                 }
             }
             Map<String, Tally> perSop = new LinkedHashMap<>();
@@ -164,16 +256,13 @@ public final class Simulation {
                 perSop.put(c.getKey(), t);
                 total = total.plus(t);
             }
-            return new Result(perSop, total, failures);
+            cases.close();
+            return new Result(perSop, total, failures, cases.written());
         }
 
-        final Map<Integer, String> pendingStarts = new HashMap<>();
-
-        void schedule(Instant at, Kind kind, long caseId, long taskId, int startIndex, String code) {
-            if (kind == Kind.START) {
-                pendingStarts.put(startIndex, code);
-            }
-            queue.add(new Event(at, seq++, kind, caseId, taskId, startIndex));
+        void schedule(Instant at, Kind kind, long caseId, long taskId) {
+            live.get(caseId).pending++;
+            queue.add(new Event(at, seq++, kind, caseId, taskId, -1));
         }
 
         void handle(Event e) {
@@ -187,7 +276,8 @@ public final class Simulation {
         }
 
         void start(Event e) {
-            String code = pendingStarts.remove(e.startIndex());
+            PlannedStart planned = pendingStarts.get(e.startIndex());
+            String code = planned.code();
             SopDefinition sop = sops.get(code);
             Pemohon pemohon = pemohonFor(sop);
             String starter = pemohon.username() != null ? pemohon.username() : anyHolder(firstInternalJabatan(sop));
@@ -197,110 +287,130 @@ public final class Simulation {
                     fulfilled.add(i);
                 }
             }
-            CaseService.Started started = cases.start(new CaseService.StartCase(s.officeCode(), code, pemohon, starter,
-                    true, fulfilled));
-            sopOfCase.put(started.caseId(), code);
-            pemohonOfCase.put(started.caseId(), pemohon);
+            long caseId = cases.start(new CaseService.StartCase(s.officeCode(), code, pemohon, starter, true, fulfilled),
+                    now);
+            live.put(caseId, new SimCase(code, pemohon, planned.stopAfter(), planned.claimsWhenStopped()));
             counts.get(code)[0]++;
-            schedule(clock.instant(), Kind.WORK, started.caseId(), -1, -1, null);
+            schedule(now, Kind.WORK, caseId, -1);
         }
 
         void work(long caseId) {
             if (cases.status(caseId) != CaseStatus.OPEN) {
                 return;
             }
+            SimCase c = live.get(caseId);
             for (CaseDetail.Task task : cases.activeTasks(caseId)) {
-                if (task.status() == TaskStatus.OPEN && scheduled.add(task.id())) {
-                    schedule(later(s.deterministic() ? 1 : pickUp(caseId, task)), Kind.CLAIM, caseId, task.id(), -1, null);
+                if (task.status() == TaskStatus.OPEN && c.scheduled.add(task.id())) {
+                    schedule(later(s.deterministic() ? 1 : pickUp(c, task)), Kind.CLAIM, caseId, task.id());
                 }
             }
         }
 
         void claim(long caseId, long taskId) {
-            CaseDetail.Task task = cases.activeTasks(caseId).stream().filter(t -> t.id() == taskId).findFirst().orElse(null);
+            CaseDetail.Task task = active(caseId, taskId);
             if (task == null || task.status() != TaskStatus.OPEN) {
                 return;
             }
-            cases.act(taskId, Action.CLAIM, userFor(caseId, task), null, null);
-            counts.get(sopOfCase.get(caseId))[2]++;
-            schedule(later(duration(caseId, task)), Kind.FINISH, caseId, taskId, -1, null);
+            SimCase c = live.get(caseId);
+            if (c.stopped() && !c.claimsWhenStopped) {
+                return; // left open: the task waits in its jabatan's worklist
+            }
+            cases.act(taskId, Action.CLAIM, userFor(c, task), null, now);
+            counts.get(c.code)[2]++;
+            schedule(later(duration(c, task)), Kind.FINISH, caseId, taskId);
         }
 
         void finish(long caseId, long taskId) {
-            CaseDetail.Task task = cases.activeTasks(caseId).stream().filter(t -> t.id() == taskId).findFirst().orElse(null);
+            CaseDetail.Task task = active(caseId, taskId);
             if (task == null) {
                 return; // cancelled by a sibling's return
             }
-            String code = sopOfCase.get(caseId);
-            SopDefinition sop = sops.get(code);
+            SimCase c = live.get(caseId);
+            if (c.stopped()) {
+                return; // left open: the task stays as it is
+            }
+            SopDefinition sop = sops.get(c.code);
             Step step = sop.step(task.step()).orElseThrow();
-            if (task.deadline() != null && clock.instant().isAfter(task.deadline())) {
-                counts.get(code)[4]++;
+            if (task.deadline() != null && now.isAfter(task.deadline())) {
+                counts.get(c.code)[4]++;
             }
             String user = task.claimedBy();
-            if (cases.permittedActions(taskId, user).isEmpty()) {
+            if (cases.permittedActions(taskId, user, now).isEmpty()) {
                 // The claimer's Plh ended meanwhile: a holder of the jabatan takes the task over.
-                user = anyHolder(task.jabatan().get(0));
-                cases.act(taskId, Action.TAKE_OVER, user, null, null);
+                user = anyHolder(jabatan(task).get(0));
+                cases.act(taskId, Action.TAKE_OVER, user, null, now);
             }
             if (task.kind() == TaskKind.HANDOFF) {
-                cases.act(taskId, Action.HAND_OFF, user, null, null);
-                schedule(later(s.deterministic() ? 5 : 30 + random.nextInt(300)), Kind.RECEIVE, caseId, taskId, -1, null);
+                cases.act(taskId, Action.HAND_OFF, user, null, now);
+                schedule(later(s.deterministic() ? 5 : 30 + random.nextInt(300)), Kind.RECEIVE, caseId, taskId);
                 return;
             }
             if (step.isDecision()) {
-                decide(caseId, task, user, code);
+                decide(c, task, user);
             } else {
-                cases.act(taskId, Action.COMPLETE, user, null, null);
+                cases.act(taskId, Action.COMPLETE, user, null, now);
             }
-            schedule(clock.instant(), Kind.WORK, caseId, -1, -1, null);
+            c.finished++;
+            schedule(now, Kind.WORK, caseId, -1);
         }
 
         void receive(long caseId, long taskId) {
-            CaseDetail.Task task = cases.activeTasks(caseId).stream().filter(t -> t.id() == taskId).findFirst().orElse(null);
+            CaseDetail.Task task = active(caseId, taskId);
             if (task == null) {
                 return;
             }
-            String code = sopOfCase.get(caseId);
-            String user = anyHolder(task.jabatan().get(0));
-            if (sops.get(code).step(task.step()).orElseThrow().isDecision()) {
-                decide(caseId, task, user, code);
-            } else {
-                cases.act(taskId, Action.RECEIVE_BACK, user, "hasil diterima dari " + task.actor(), null);
+            SimCase c = live.get(caseId);
+            if (c.stopped()) {
+                return; // left open: the file stays with the institution
             }
-            schedule(clock.instant(), Kind.WORK, caseId, -1, -1, null);
+            String user = anyHolder(jabatan(task).get(0));
+            if (sops.get(c.code).step(task.step()).orElseThrow().isDecision()) {
+                decide(c, task, user);
+            } else {
+                cases.act(taskId, Action.RECEIVE_BACK, user, "hasil diterima dari " + task.actor(), now);
+            }
+            c.finished++;
+            schedule(now, Kind.WORK, caseId, -1);
         }
 
-        void decide(long caseId, CaseDetail.Task task, String user, String code) {
-            String key = caseId + "/" + task.step();
-            boolean back = s.deterministic() ? s.returnOnce() && returnedOnce.add(key)
-                    : random.nextDouble() < (returnedOnce.contains(key) ? s.returnRate() / 3 : s.returnRate());
+        void decide(SimCase c, CaseDetail.Task task, String user) {
+            boolean back = s.deterministic() ? s.returnOnce() && c.returnedSteps.add(task.step())
+                    : random.nextDouble() < (c.returnedSteps.contains(task.step()) ? s.returnRate() / 3 : s.returnRate());
             if (back) {
-                returnedOnce.add(key);
-                cases.act(task.id(), Action.RETURN, user, "belum sesuai: berkas perlu diperbaiki", null);
-                counts.get(code)[3]++;
+                c.returnedSteps.add(task.step());
+                cases.act(task.id(), Action.RETURN, user, "belum sesuai: berkas perlu diperbaiki", now);
+                counts.get(c.code)[3]++;
             } else {
-                cases.act(task.id(), Action.APPROVE, user, null, null);
+                cases.act(task.id(), Action.APPROVE, user, null, now);
             }
+        }
+
+        CaseDetail.Task active(long caseId, long taskId) {
+            return cases.activeTasks(caseId).stream().filter(t -> t.id() == taskId).findFirst().orElse(null);
+        }
+
+        /** The task's candidate jabatan in code order, whatever order the database's collation reads them in. */
+        List<String> jabatan(CaseDetail.Task task) {
+            return task.jabatan().stream().sorted().toList();
         }
 
         /** Working minutes before someone takes a task: up to a tenth of its standard time. */
-        long pickUp(long caseId, CaseDetail.Task task) {
-            return 1 + (long) (random.nextDouble() * standard(caseId, task) / 10.0);
+        long pickUp(SimCase c, CaseDetail.Task task) {
+            return 1 + (long) (random.nextDouble() * standard(c, task) / 10.0);
         }
 
         /** Working minutes the step takes once taken: around its Waktu, a share of steps late. */
-        long duration(long caseId, CaseDetail.Task task) {
+        long duration(SimCase c, CaseDetail.Task task) {
             if (s.deterministic()) {
                 return 1;
             }
-            long standard = standard(caseId, task);
+            long standard = standard(c, task);
             double factor = random.nextDouble() < s.lateRate() ? 1.1 + random.nextDouble() * 1.4 : 0.3 + random.nextDouble() * 0.55;
             return Math.max(1, Math.round(standard * factor));
         }
 
-        long standard(long caseId, CaseDetail.Task task) {
-            StandardTime t = sops.get(sopOfCase.get(caseId)).step(task.step()).orElseThrow().waktu();
+        long standard(SimCase c, CaseDetail.Task task) {
+            StandardTime t = sops.get(c.code).step(task.step()).orElseThrow().waktu();
             return switch (t.unit()) {
                 case WORKING_MINUTES -> t.amount();
                 case WORKING_DAYS -> (long) t.amount() * calendar.minutesPerWorkingDay();
@@ -310,35 +420,38 @@ public final class Simulation {
         }
 
         Instant later(long workingMinutes) {
-            return calendar.plusWorkingMinutes(clock.instant(), workingMinutes);
+            return calendar.plusWorkingMinutes(now, workingMinutes);
         }
 
-        String userFor(long caseId, CaseDetail.Task task) {
-            Pemohon pemohon = pemohonOfCase.get(caseId);
-            if (task.kind() == TaskKind.PEMOHON && pemohon.username() != null && (s.deterministic() || random.nextBoolean())) {
-                return pemohon.username();
+        String userFor(SimCase c, CaseDetail.Task task) {
+            if (task.kind() == TaskKind.PEMOHON && c.pemohon.username() != null && (s.deterministic() || random.nextBoolean())) {
+                return c.pemohon.username();
             }
-            return anyHolder(task.jabatan().get(random.nextInt(task.jabatan().size())));
+            List<String> jabatan = jabatan(task);
+            return anyHolder(jabatan.get(random.nextInt(jabatan.size())));
         }
 
         String anyHolder(String jabatanCode) {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-            List<AppUser> holders = organization.holders(s.officeCode(), jabatanCode, today);
-            if (holders.isEmpty()) {
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            List<AppUser> found = holders.computeIfAbsent(jabatanCode + "@" + today,
+                    k -> organization.holders(s.officeCode(), jabatanCode, today));
+            if (found.isEmpty()) {
                 throw new IllegalStateException("no one holds jabatan " + jabatanCode + " on " + today);
             }
-            return holders.get(s.deterministic() ? 0 : random.nextInt(holders.size())).username();
+            return found.get(s.deterministic() ? 0 : random.nextInt(found.size())).username();
         }
 
         String firstInternalJabatan(SopDefinition sop) {
-            for (Step step : sop.steps()) {
-                for (String actor : step.actors()) {
-                    if (sop.actor(actor).orElseThrow().kind() == ActorKind.INTERNAL) {
-                        return organization.jabatanFor(s.officeCode(), sop.code(), actor).get(0).code();
+            return firstJabatan.computeIfAbsent(sop.code(), code -> {
+                for (Step step : sop.steps()) {
+                    for (String actor : step.actors()) {
+                        if (sop.actor(actor).orElseThrow().kind() == ActorKind.INTERNAL) {
+                            return organization.jabatanFor(s.officeCode(), code, actor).get(0).code();
+                        }
                     }
                 }
-            }
-            throw new IllegalStateException("SOP " + sop.code() + " has no internal actor");
+                throw new IllegalStateException("SOP " + code + " has no internal actor");
+            });
         }
 
         Pemohon pemohonFor(SopDefinition sop) {

@@ -5,6 +5,7 @@ import id.sopan.casework.CaseService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.YearMonth;
 
@@ -26,6 +27,8 @@ abstract class ReportMetricsContract {
     MovableClock clock;
     @Autowired
     ReportMetrics reports;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aControlledHistoryGivesExactFigures() {
@@ -74,5 +77,24 @@ abstract class ReportMetricsContract {
         assertThat(h2.bySop()).isEmpty();
         assertThat(h2.byJabatan()).isEmpty();
         assertThat(h2.byEmployee()).isEmpty();
+    }
+
+    @Test
+    void aLateTaskNoJabatanMayWorkStillCountsForItsStepAndEmployee() {
+        // In 2027, apart from the history above: one case as C (Kadis late by 24 working minutes), then Kadis's
+        // task loses its candidate jabatan (as if its actor had no jabatan assigned).
+        cutiTahunan(LocalDateTime.parse("2027-02-01T08:00").atZone(WIB).toInstant(), false, 75);
+        jdbc.sql("""
+                DELETE FROM case_task_candidate
+                 WHERE task_id IN (SELECT t.id FROM case_task t WHERE t.step_no = 5 AND t.ended_at >= :from)
+                """).param("from", LocalDateTime.parse("2027-01-01T00:00").atZone(WIB).toOffsetDateTime()).update();
+
+        ReportMetrics.Report february = reports.report(OFFICE, reports.month(OFFICE, YearMonth.of(2027, 2)));
+        ReportMetrics.SopMetrics cuti = february.bySop().get(0);
+        assertThat(cuti.tasks()).isEqualTo(new ReportMetrics.OnTime(10, 10, 9));
+        assertThat(cuti.bottlenecks()).containsExactly(new ReportMetrics.Bottleneck(5, 1, 1, 24.0));
+        assertThat(february.byEmployee()).filteredOn(w -> w.key().equals("kadis"))
+                .containsExactly(new ReportMetrics.WorkerMetrics("kadis", new ReportMetrics.OnTime(1, 1, 0), 1, 24L));
+        assertThat(february.byJabatan()).noneMatch(w -> w.key().equals("KADIS"));
     }
 }
