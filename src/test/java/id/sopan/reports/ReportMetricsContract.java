@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,11 +84,12 @@ abstract class ReportMetricsContract {
     void aLateTaskNoJabatanMayWorkStillCountsForItsStepAndEmployee() {
         // In 2027, apart from the history above: one case as C (Kadis late by 24 working minutes), then Kadis's
         // task loses its candidate jabatan (as if its actor had no jabatan assigned).
-        cutiTahunan(LocalDateTime.parse("2027-02-01T08:00").atZone(WIB).toInstant(), false, 75);
+        new ControlledHistory(cases, clock).cutiTahunan(
+                LocalDateTime.parse("2027-02-01T08:00").atZone(ControlledHistory.WIB).toInstant(), false, 75);
         jdbc.sql("""
                 DELETE FROM case_task_candidate
                  WHERE task_id IN (SELECT t.id FROM case_task t WHERE t.step_no = 5 AND t.ended_at >= :from)
-                """).param("from", LocalDateTime.parse("2027-01-01T00:00").atZone(WIB).toOffsetDateTime()).update();
+                """).param("from", LocalDateTime.parse("2027-01-01T00:00").atZone(ControlledHistory.WIB).toOffsetDateTime()).update();
 
         ReportMetrics.Report february = reports.report(OFFICE, reports.month(OFFICE, YearMonth.of(2027, 2)));
         ReportMetrics.SopMetrics cuti = february.bySop().get(0);
