@@ -3,7 +3,11 @@ package id.sopan.bench;
 import id.sopan.SopanApplication;
 import id.sopan.calendar.CalendarService;
 import id.sopan.calendar.WorkingCalendar;
+import id.sopan.documents.ReportPdf;
 import id.sopan.reports.ReportMetrics;
+import id.sopan.reports.SemesterReport;
+import id.sopan.reports.SemesterReportService;
+import id.sopan.sop.Messages;
 import id.sopan.support.PostgresAvailable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,23 +49,40 @@ public final class SemesterReportBenchmark {
 
     private final Target target;
     private final ConfigurableApplicationContext context;
-    private final ReportMetrics reports;
+    private final SemesterReportService semesters;
 
     private SemesterReportBenchmark(Target target) {
         this.target = target;
         this.context = start(target);
-        this.reports = context.getBean(ReportMetrics.class);
+        this.semesters = context.getBean(SemesterReportService.class);
     }
 
-    /** What the timed work produces: the semester's report and its months. */
-    public record Semester(ReportMetrics.Report report, List<ReportMetrics.MonthMetrics> months) {
+    /** What the timed work produces: the semester's report, its PDF, and how long each part took. */
+    public record Semester(SemesterReport report, byte[] pdf, double figuresSeconds, double renderSeconds) {
+        ReportMetrics.Report metrics() {
+            return report.metrics();
+        }
+
+        List<ReportMetrics.MonthMetrics> months() {
+            return report.months();
+        }
+
+        double seconds() {
+            return figuresSeconds + renderSeconds;
+        }
     }
 
-    /** The timed work: the figures of the first semester of 2026 and its six months. */
+    /**
+     * The timed work, as {@code report semester --year 2026 --half 1} does it: every figure of the first semester of
+     * 2026 (per SOP, jabatan, employee and month, and the monitoring form beside them), then its PDF with the charts.
+     */
     public Semester semesterReport() {
-        ReportMetrics.Report report = reports.report(OFFICE, reports.halfYear(OFFICE, YEAR, 1));
-        List<ReportMetrics.MonthMetrics> months = reports.monthly(OFFICE, YearMonth.of(YEAR, 1), YearMonth.of(YEAR, 6));
-        return new Semester(report, months);
+        long start = System.nanoTime();
+        SemesterReport report = semesters.report(OFFICE, YEAR, 1);
+        long gathered = System.nanoTime();
+        byte[] pdf = ReportPdf.semester(report, Messages.forLocale(Messages.INDONESIAN));
+        long rendered = System.nanoTime();
+        return new Semester(report, pdf, (gathered - start) / 1e9, (rendered - gathered) / 1e9);
     }
 
     public static void main(String[] args) throws Exception {
@@ -178,24 +199,32 @@ public final class SemesterReportBenchmark {
                     count(jdbc, "case_event"));
             Semester result = null;
             for (int i = 0; i < 2; i++) {
-                long start = System.nanoTime();
                 result = bench.semesterReport();
-                System.out.printf(Locale.ROOT, "%s: warm-up %.2f s%n", target.name(), (System.nanoTime() - start) / 1e9);
+                System.out.printf(Locale.ROOT, "%s: warm-up %.2f s (figures %.2f s, PDF %.2f s)%n", target.name(),
+                        result.seconds(), result.figuresSeconds(), result.renderSeconds());
             }
             List<Double> seconds = new ArrayList<>();
+            List<Double> figures = new ArrayList<>();
+            List<Double> render = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
                 result = bench.semesterReport();
-                seconds.add((System.nanoTime() - start) / 1e9);
+                seconds.add(result.seconds());
+                figures.add(result.figuresSeconds());
+                render.add(result.renderSeconds());
             }
             Collections.sort(seconds);
-            long tasksDone = result.report().bySop().stream().mapToLong(s -> s.tasks().done()).sum();
+            Collections.sort(figures);
+            Collections.sort(render);
+            long tasksDone = result.metrics().bySop().stream().mapToLong(s -> s.tasks().done()).sum();
             long started = result.months().stream().mapToLong(ReportMetrics.MonthMetrics::casesStarted).sum();
             return String.format(Locale.ROOT, "%s semester report (%s; the semester: %,d cases started, %,d tasks"
-                            + " done, %d SOPs, %d jabatan, %d employees): best %.2f s, median %.2f s, worst %.2f s over"
-                            + " %d warm runs", target.name(), counts, started, tasksDone, result.report().bySop().size(),
-                    result.report().byJabatan().size(), result.report().byEmployee().size(), seconds.get(0),
-                    seconds.get(seconds.size() / 2), seconds.get(seconds.size() - 1), seconds.size());
+                            + " done, %d SOPs, %d jabatan, %d employees; PDF %,d bytes) over %d warm runs:"
+                            + " whole best %.2f s, median %.2f s, worst %.2f s; figures median %.2f s (best %.2f s);"
+                            + " PDF median %.2f s (best %.2f s)", target.name(), counts, started, tasksDone,
+                    result.metrics().bySop().size(), result.metrics().byJabatan().size(),
+                    result.metrics().byEmployee().size(), result.pdf().length, seconds.size(), seconds.get(0),
+                    seconds.get(seconds.size() / 2), seconds.get(seconds.size() - 1), figures.get(figures.size() / 2),
+                    figures.get(0), render.get(render.size() / 2), render.get(0));
         } finally {
             bench.context.close();
         }
