@@ -64,6 +64,10 @@ final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (Boolean.getBoolean("sopan.bench.keep")) {
+            System.err.println("kept database " + url); // to look at plans and tables after a run
+            return;
+        }
         if (kind.equals("postgres")) {
             admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } else {

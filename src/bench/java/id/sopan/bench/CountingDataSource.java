@@ -59,16 +59,21 @@ final class CountingDataSource implements DataSource {
 
     private Connection wrap(Connection connection) {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
-                new Handler(connection, true));
+                new Handler(connection, true, null));
     }
+
+    /** With -Dsopan.bench.sql=true every statement executed is printed to stderr: which ones a call makes. */
+    private static final boolean PRINT = Boolean.getBoolean("sopan.bench.sql");
 
     private final class Handler implements InvocationHandler {
         private final Object target;
         private final boolean connection;
+        private final String sql;
 
-        Handler(Object target, boolean connection) {
+        Handler(Object target, boolean connection, String sql) {
             this.target = target;
             this.connection = connection;
+            this.sql = sql;
         }
 
         @Override
@@ -78,6 +83,10 @@ final class CountingDataSource implements DataSource {
                 commits.increment();
             } else if (!connection && name.startsWith("execute")) {
                 statements.increment();
+                if (PRINT) {
+                    System.err.println("SQL " + (sql != null ? sql : args != null && args.length > 0 ? args[0] : "?")
+                            .toString().replaceAll("\\s+", " "));
+                }
             }
             if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> c && c.isInstance(proxy)) {
                 return proxy;
@@ -91,7 +100,8 @@ final class CountingDataSource implements DataSource {
             if (connection && result instanceof Statement s) {
                 Class<?> type = s instanceof CallableStatement ? CallableStatement.class
                         : s instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type}, new Handler(s, false));
+                String text = name.startsWith("prepare") && args != null && args[0] instanceof String q ? q : null;
+                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type}, new Handler(s, false, text));
             }
             return result;
         }

@@ -60,6 +60,7 @@ final class FlowableEngine implements BenchEngine<String, String> {
         this.pool = new HikariDataSource(config);
         this.counting = new CountingDataSource(pool);
         this.engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+                .setEngineName("sopan-bench-" + db.url().hashCode()) // not "default": other engines may share the JVM
                 .setDataSource(counting)
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                 .setAsyncExecutorActivate(false)
