@@ -16,6 +16,8 @@ final class BenchDatabase implements AutoCloseable {
 
     static final String PG_HOST = System.getProperty("sopan.bench.pg.host", "127.0.0.1:5432");
     static final String PG_USER = System.getProperty("sopan.bench.pg.user", "postgres");
+    /** More H2 settings for both engines, e.g. {@code ;QUERY_CACHE_SIZE=64}. */
+    static final String H2_OPTIONS = System.getProperty("sopan.bench.h2.options", "");
     static final String PG_ADMIN_DB = System.getProperty("sopan.bench.pg.database", "test");
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -37,7 +39,7 @@ final class BenchDatabase implements AutoCloseable {
         // Letters, digits and underscore only: safe to splice into DDL.
         String name = "bench_" + engine + "_" + HexFormat.of().formatHex(bytes);
         return switch (kind.toLowerCase(Locale.ROOT)) {
-            case "h2" -> new BenchDatabase("h2", name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            case "h2" -> new BenchDatabase("h2", name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS);
             case "postgres" -> {
                 admin("CREATE DATABASE " + name);
                 yield new BenchDatabase("postgres", name, "jdbc:postgresql://" + PG_HOST + "/" + name);

@@ -64,6 +64,29 @@ final class CountingDataSource implements DataSource {
 
     /** With -Dsopan.bench.sql=true every statement executed is printed to stderr: which ones a call makes. */
     private static final boolean PRINT = Boolean.getBoolean("sopan.bench.sql");
+    /**
+     * With -Dsopan.bench.timing=true the time spent in each statement (by its text) and in commits is summed and
+     * printed to stderr when the JVM ends: where the time of a task goes.
+     */
+    private static final boolean TIMING = Boolean.getBoolean("sopan.bench.timing");
+    private static final java.util.concurrent.ConcurrentMap<String, long[]> TIMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        if (TIMING) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> TIMES.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                    .forEach(e -> System.err.printf(java.util.Locale.ROOT, "TIME %9.1f ms %8d x %7.1f us  %s%n",
+                            e.getValue()[1] / 1e6, e.getValue()[0], e.getValue()[1] / 1e3 / e.getValue()[0], e.getKey()))));
+        }
+    }
+
+    private static void time(String what, long nanos) {
+        long[] t = TIMES.computeIfAbsent(what.length() > 110 ? what.substring(0, 110) : what, k -> new long[2]);
+        synchronized (t) {
+            t[0]++;
+            t[1] += nanos;
+        }
+    }
 
     private final class Handler implements InvocationHandler {
         private final Object target;
@@ -92,10 +115,15 @@ final class CountingDataSource implements DataSource {
                 return proxy;
             }
             Object result;
+            long t0 = TIMING ? System.nanoTime() : 0;
             try {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+            if (TIMING && (connection && name.equals("commit") || !connection && name.startsWith("execute"))) {
+                time(connection ? "COMMIT" : String.valueOf(sql != null ? sql : args != null && args.length > 0 ? args[0] : "?")
+                        .replaceAll("\\s+", " "), System.nanoTime() - t0);
             }
             if (connection && result instanceof Statement s) {
                 Class<?> type = s instanceof CallableStatement ? CallableStatement.class

@@ -34,14 +34,15 @@ public final class EngineBenchmark {
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put("cases", "300");
-        DEFAULTS.put("warmup", "60");
+        DEFAULTS.put("cases", "400");
+        DEFAULTS.put("warmup", "300");
         DEFAULTS.put("repeats", "3");
         DEFAULTS.put("threads", "1,4");
         DEFAULTS.put("databases", "h2,postgres");
         DEFAULTS.put("engines", "sopan,flowable");
         DEFAULTS.put("pool", "10");
         DEFAULTS.put("jvm", "-Xms1g -Xmx1g -XX:+UseG1GC");
+        DEFAULTS.put("h2-options", "");
         DEFAULTS.put("pgbench", "auto");
         DEFAULTS.put("pgbench-seconds", "30");
         DEFAULTS.put("out", "target/bench");
@@ -69,9 +70,13 @@ public final class EngineBenchmark {
             Tee out = new Tee(System.out, file);
             out.println("Engine benchmark, " + OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             out.println(Machine.describe());
+            if (databases.contains("postgres")) {
+                out.println(Machine.postgres());
+            }
             out.println("workload: Cuti Tahunan (UMM-06), " + o.get("cases") + " timed cases after " + o.get("warmup")
                     + " warm-up cases per run, every 10th case returned once at step 2; pool " + o.get("pool")
-                    + " connections per engine; child JVM: " + o.get("jvm"));
+                    + " connections per engine; child JVM: " + o.get("jvm") + "; H2: in memory"
+                    + (o.get("h2-options").isEmpty() ? ", default settings" : ", " + o.get("h2-options")));
             out.println();
 
             Map<Integer, Double> pgbench = new TreeMap<>();
@@ -100,9 +105,9 @@ public final class EngineBenchmark {
                             results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
                             loads.computeIfAbsent(key, k -> new ArrayList<>()).add(load);
                             out.printf("run %2d/%d  %-8s %-8s %d thread(s): %8.1f tasks/s  (%d tasks in %.2f s; per task %.1f"
-                                            + " statements, %.2f commits)  load %.2f%n", n, total, engine, db, t,
-                                    result.tasksPerSecond(), result.tasks(), result.seconds(), result.statementsPerTask(),
-                                    result.commitsPerTask(), load);
+                                            + " statements, %.2f commits, %.2f ms JVM CPU)  load %.2f%n", n, total, engine,
+                                    db, t, result.tasksPerSecond(), result.tasks(), result.seconds(),
+                                    result.statementsPerTask(), result.commitsPerTask(), result.cpuMillisPerTask(), load);
                         }
                     }
                 }
@@ -186,6 +191,7 @@ public final class EngineBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(o.get("jvm").trim().split("\\s+")));
+        command.add("-Dsopan.bench.h2.options=" + o.get("h2-options"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineRun.class.getName(),
                 "--engine", engine, "--db", db, "--threads", String.valueOf(threads), "--cases", o.get("cases"),
                 "--warmup", o.get("warmup"), "--pool", o.get("pool")));
@@ -241,6 +247,29 @@ public final class EngineBenchmark {
             return String.format(Locale.ROOT, "machine: %d cores (%s), %s %s, Java %s; load average %s",
                     Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"),
                     System.getProperty("os.version"), System.getProperty("java.version"), loadAverage());
+        }
+
+        /** The PostgreSQL settings that bound a commit. */
+        static String postgres() {
+            String url = "jdbc:postgresql://" + BenchDatabase.PG_HOST + "/" + BenchDatabase.PG_ADMIN_DB;
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, BenchDatabase.PG_USER, "");
+                 java.sql.Statement s = c.createStatement()) {
+                StringBuilder b = new StringBuilder("postgresql: ");
+                try (java.sql.ResultSet rs = s.executeQuery("SELECT version()")) {
+                    rs.next();
+                    b.append(rs.getString(1), 0, Math.min(rs.getString(1).length(), 17));
+                }
+                for (String setting : List.of("fsync", "synchronous_commit", "wal_sync_method", "commit_delay",
+                        "shared_buffers", "autovacuum", "max_connections")) {
+                    try (java.sql.ResultSet rs = s.executeQuery("SHOW " + setting)) {
+                        rs.next();
+                        b.append(", ").append(setting).append('=').append(rs.getString(1));
+                    }
+                }
+                return b.toString();
+            } catch (java.sql.SQLException e) {
+                return "postgresql: not reachable at " + url + " (" + e.getMessage() + ")";
+            }
         }
 
         static String loadAverage() {

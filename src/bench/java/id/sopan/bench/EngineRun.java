@@ -3,6 +3,7 @@ package id.sopan.bench;
 import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class EngineRun {
 
     /** A run's figures; {@code statements} and {@code commits} count the timed cases only. */
     record Result(String engine, String db, int threads, int cases, long tasks, double seconds, long statements,
-                  long commits) {
+                  long commits, double cpuSeconds) {
 
         double tasksPerSecond() {
             return tasks / seconds;
@@ -41,9 +42,15 @@ public final class EngineRun {
             return (double) commits / tasks;
         }
 
+        /** This JVM's CPU time (all threads; with H2 the database's work too) per task, in milliseconds. */
+        double cpuMillisPerTask() {
+            return cpuSeconds * 1000 / tasks;
+        }
+
         String line() {
             return String.format(Locale.ROOT, "RESULT engine=%s db=%s threads=%d cases=%d tasks=%d seconds=%.4f"
-                    + " statements=%d commits=%d", engine, db, threads, cases, tasks, seconds, statements, commits);
+                    + " statements=%d commits=%d cpu=%.4f", engine, db, threads, cases, tasks, seconds, statements,
+                    commits, cpuSeconds);
         }
 
         static Result parse(String line) {
@@ -54,7 +61,7 @@ public final class EngineRun {
             }
             return new Result(v.get("engine"), v.get("db"), Integer.parseInt(v.get("threads")),
                     Integer.parseInt(v.get("cases")), Long.parseLong(v.get("tasks")), Double.parseDouble(v.get("seconds")),
-                    Long.parseLong(v.get("statements")), Long.parseLong(v.get("commits")));
+                    Long.parseLong(v.get("statements")), Long.parseLong(v.get("commits")), Double.parseDouble(v.get("cpu")));
         }
     }
 
@@ -79,14 +86,20 @@ public final class EngineRun {
              BenchEngine<?, ?> engine = open(engineName, workload, db, pool)) {
             work(engine, workload, 0, warmup, threads);
             engine.dataSource().reset();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             long tasks = work(engine, workload, warmup, warmup + cases, threads);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             long statements = engine.dataSource().statements();
             long commits = engine.dataSource().commits();
             check(engine, workload, warmup + cases);
-            return new Result(engineName, db.kind(), threads, cases, tasks, seconds, statements, commits);
+            return new Result(engineName, db.kind(), threads, cases, tasks, seconds, statements, commits, cpuSeconds);
         }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static BenchEngine<?, ?> open(String engine, CutiWorkload workload, BenchDatabase db, int pool) {
