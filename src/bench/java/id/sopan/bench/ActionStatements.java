@@ -37,7 +37,7 @@ public final class ActionStatements {
         CutiWorkload workload = new CutiWorkload();
         try (BenchDatabase db = BenchDatabase.fresh(dbKind, engineName);
              BenchEngine<?, ?> engine = EngineRun.open(engineName, workload, db, 2)) {
-            EngineRun.work(engine, workload, 0, 10, 1);
+            EngineRun.work(engine, workload, 0, 9, 1);
             return countOneCase(engine, workload, 9);
         }
     }

@@ -42,7 +42,10 @@ final class BenchDatabase implements AutoCloseable {
             case "h2" -> new BenchDatabase("h2", name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS);
             case "postgres" -> {
                 admin("CREATE DATABASE " + name);
-                yield new BenchDatabase("postgres", name, "jdbc:postgresql://" + PG_HOST + "/" + name);
+                BenchDatabase db = new BenchDatabase("postgres", name, "jdbc:postgresql://" + PG_HOST + "/" + name);
+                // A run stopped from outside still drops its database.
+                Runtime.getRuntime().addShutdownHook(new Thread(db::dropQuietly));
+                yield db;
             }
             default -> throw new IllegalArgumentException("database " + kind + ": h2 or postgres");
         };
@@ -75,6 +78,16 @@ final class BenchDatabase implements AutoCloseable {
         } else {
             try (Connection c = DriverManager.getConnection(url, user(), password()); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
+            }
+        }
+    }
+
+    private void dropQuietly() {
+        if (!Boolean.getBoolean("sopan.bench.keep")) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException ignored) {
+                // already gone, or PostgreSQL is: nothing left to clean
             }
         }
     }

@@ -34,8 +34,10 @@ public final class EngineBenchmark {
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put("cases", "400");
-        DEFAULTS.put("warmup", "300");
+        DEFAULTS.put("seconds", "30");
+        DEFAULTS.put("warmup-seconds", "30");
+        DEFAULTS.put("cases", "0");
+        DEFAULTS.put("warmup", "0");
         DEFAULTS.put("repeats", "3");
         DEFAULTS.put("threads", "1,4");
         DEFAULTS.put("databases", "h2,postgres");
@@ -73,8 +75,9 @@ public final class EngineBenchmark {
             if (databases.contains("postgres")) {
                 out.println(Machine.postgres());
             }
-            out.println("workload: Cuti Tahunan (UMM-06), " + o.get("cases") + " timed cases after " + o.get("warmup")
-                    + " warm-up cases per run, every 10th case returned once at step 2; pool " + o.get("pool")
+            out.println("workload: Cuti Tahunan (UMM-06); per run " + budget(o.get("warmup"), o.get("warmup-seconds"))
+                    + " of warm-up, then " + budget(o.get("cases"), o.get("seconds")) + " timed; every 10th case"
+                    + " returned once at step 2; pool " + o.get("pool")
                     + " connections per engine; child JVM: " + o.get("jvm") + "; H2: in memory"
                     + (o.get("h2-options").isEmpty() ? ", default settings" : ", " + o.get("h2-options")));
             out.println();
@@ -104,9 +107,9 @@ public final class EngineBenchmark {
                             String key = key(engine, db, t);
                             results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
                             loads.computeIfAbsent(key, k -> new ArrayList<>()).add(load);
-                            out.printf("run %2d/%d  %-8s %-8s %d thread(s): %8.1f tasks/s  (%d tasks in %.2f s; per task %.1f"
-                                            + " statements, %.2f commits, %.2f ms JVM CPU)  load %.2f%n", n, total, engine,
-                                    db, t, result.tasksPerSecond(), result.tasks(), result.seconds(),
+                            out.printf("run %2d/%d  %-8s %-8s %d thread(s): %8.1f tasks/s  (%d cases, %d tasks in %.2f s; per"
+                                            + " task %.1f statements, %.2f commits, %.2f ms JVM CPU)  load %.2f%n", n, total,
+                                    engine, db, t, result.tasksPerSecond(), result.cases(), result.tasks(), result.seconds(),
                                     result.statementsPerTask(), result.commitsPerTask(), result.cpuMillisPerTask(), load);
                         }
                     }
@@ -119,6 +122,10 @@ public final class EngineBenchmark {
             out.println("written to " + report);
         }
         System.exit(0);
+    }
+
+    static String budget(String cases, String seconds) {
+        return Integer.parseInt(cases) > 0 ? cases + " cases" : "cases for " + seconds + " s";
     }
 
     static String key(String engine, String db, int threads) {
@@ -194,8 +201,12 @@ public final class EngineBenchmark {
         command.add("-Dsopan.bench.h2.options=" + o.get("h2-options"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineRun.class.getName(),
                 "--engine", engine, "--db", db, "--threads", String.valueOf(threads), "--cases", o.get("cases"),
-                "--warmup", o.get("warmup"), "--pool", o.get("pool")));
+                "--seconds", o.get("seconds"), "--warmup", o.get("warmup"), "--warmup-seconds", o.get("warmup-seconds"),
+                "--pool", o.get("pool")));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // Stopping the benchmark stops its run too (which then drops its database).
+        Thread stop = new Thread(process::destroy);
+        Runtime.getRuntime().addShutdownHook(stop);
         String resultLine = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -205,6 +216,7 @@ public final class EngineBenchmark {
             }
         }
         int exit = process.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stop);
         if (exit != 0 || resultLine == null) {
             throw new IllegalStateException(engine + " on " + db + " with " + threads + " thread(s) failed (exit " + exit + ")");
         }
@@ -257,7 +269,7 @@ public final class EngineBenchmark {
                 StringBuilder b = new StringBuilder("postgresql: ");
                 try (java.sql.ResultSet rs = s.executeQuery("SELECT version()")) {
                     rs.next();
-                    b.append(rs.getString(1), 0, Math.min(rs.getString(1).length(), 17));
+                    b.append(rs.getString(1).split(" \\(")[0].split(" on ")[0]);
                 }
                 for (String setting : List.of("fsync", "synchronous_commit", "wal_sync_method", "commit_delay",
                         "shared_buffers", "autovacuum", "max_connections")) {

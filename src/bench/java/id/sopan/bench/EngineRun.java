@@ -68,34 +68,59 @@ public final class EngineRun {
     private EngineRun() {
     }
 
+    /**
+     * How much to run: a number of cases, or (cases 0) as many cases as start within so many seconds; a case
+     * under way when the time is up is finished and counted.
+     */
+    record Budget(int cases, double seconds) {
+        static Budget of(String cases, String seconds) {
+            return new Budget(Integer.parseInt(cases), Double.parseDouble(seconds));
+        }
+
+        long deadline(long now) {
+            return cases > 0 ? Long.MAX_VALUE : now + (long) (seconds * 1e9);
+        }
+
+        int limit() {
+            return cases > 0 ? cases : Integer.MAX_VALUE;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         // Both engines log at WARN: Flowable alone would otherwise log every statement at DEBUG.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        Map<String, String> o = Options.parse(args, Map.of("engine", "sopan", "db", "h2", "threads", "1", "cases", "200",
-                "warmup", "30", "pool", "10"));
+        Map<String, String> o = Options.parse(args, Map.of("engine", "sopan", "db", "h2", "threads", "1",
+                "cases", "0", "seconds", "30", "warmup", "0", "warmup-seconds", "30", "pool", "10"));
         Result result = run(o.get("engine"), o.get("db"), Integer.parseInt(o.get("threads")),
-                Integer.parseInt(o.get("cases")), Integer.parseInt(o.get("warmup")), Integer.parseInt(o.get("pool")));
+                Budget.of(o.get("cases"), o.get("seconds")), Budget.of(o.get("warmup"), o.get("warmup-seconds")),
+                Integer.parseInt(o.get("pool")));
         System.out.println(result.line());
         System.out.flush();
         System.exit(0); // an engine's leftover threads must not keep the JVM alive
     }
 
-    static Result run(String engineName, String dbKind, int threads, int cases, int warmup, int pool) throws Exception {
+    static Result run(String engineName, String dbKind, int threads, Budget timed, Budget warmup, int pool)
+            throws Exception {
         CutiWorkload workload = new CutiWorkload();
         try (BenchDatabase db = BenchDatabase.fresh(dbKind, engineName);
              BenchEngine<?, ?> engine = open(engineName, workload, db, pool)) {
-            work(engine, workload, 0, warmup, threads);
+            Worked warm = work(engine, workload, 0, warmup, threads);
             engine.dataSource().reset();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
-            long tasks = work(engine, workload, warmup, warmup + cases, threads);
+            Worked measured = work(engine, workload, warm.cases(), timed, threads);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             long statements = engine.dataSource().statements();
             long commits = engine.dataSource().commits();
-            check(engine, workload, warmup + cases);
-            return new Result(engineName, db.kind(), threads, cases, tasks, seconds, statements, commits, cpuSeconds);
+            check(engine, workload, warm.cases() + measured.cases());
+            return new Result(engineName, db.kind(), threads, measured.cases(), measured.tasks(), seconds, statements,
+                    commits, cpuSeconds);
         }
+    }
+
+    /** What a phase did: cases (numbered on from where it began) and their user tasks. */
+    record Worked(int cases, long tasks) {
     }
 
     static long processCpuNanos() {
@@ -110,17 +135,27 @@ public final class EngineRun {
         };
     }
 
-    /** Works the cases {@code from} (inclusive) to {@code to} on N threads; answers the user tasks done. */
-    static long work(BenchEngine<?, ?> engine, CutiWorkload workload, int from, int to, int threads) throws Exception {
+    /** Works cases {@code from}, {@code from + 1}, ... within the budget on N threads. */
+    static Worked work(BenchEngine<?, ?> engine, CutiWorkload workload, int from, Budget budget, int threads)
+            throws Exception {
+        long deadline = budget.deadline(System.nanoTime());
+        long to = (long) from + budget.limit();
         AtomicInteger next = new AtomicInteger(from);
+        AtomicInteger done = new AtomicInteger();
         LongAdder tasks = new LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
+                    // Every index taken is run, so the cases run are from, from + 1, ... without a gap.
+                    while (System.nanoTime() < deadline) {
+                        int i = next.getAndIncrement();
+                        if (i >= to) {
+                            break;
+                        }
                         tasks.add(workload.run(engine, i));
+                        done.incrementAndGet();
                     }
                     return null;
                 }));
@@ -132,7 +167,12 @@ public final class EngineRun {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
-        return tasks.sum();
+        return new Worked(done.get(), tasks.sum());
+    }
+
+    /** Works cases {@code from} (inclusive) to {@code to} on N threads. */
+    static Worked work(BenchEngine<?, ?> engine, CutiWorkload workload, int from, int to, int threads) throws Exception {
+        return work(engine, workload, from, new Budget(to - from, 0), threads);
     }
 
     /** Every case ended and every user task finished, as the engine's own tables say. */

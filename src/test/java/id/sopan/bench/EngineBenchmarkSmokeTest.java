@@ -23,7 +23,8 @@ class EngineBenchmarkSmokeTest {
         assertThat(expectedTasks).isEqualTo(10 * 10 + 2);
         for (String engine : new String[]{"sopan", "flowable"}) {
             // EngineRun.run also checks, in the engine's own tables, that every case ended and every task finished.
-            EngineRun.Result result = EngineRun.run(engine, "h2", 2, 10, 2, 4);
+            EngineRun.Result result = EngineRun.run(engine, "h2", 2, new EngineRun.Budget(10, 0),
+                    new EngineRun.Budget(2, 0), 4);
             assertThat(result.tasks()).as(engine).isEqualTo(expectedTasks);
             // A task as a user does it: at least the claim and the completion, each committed.
             assertThat(result.commits()).as(engine).isGreaterThanOrEqualTo(2 * expectedTasks);
