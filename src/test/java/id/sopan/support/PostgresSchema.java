@@ -46,6 +46,10 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.schemas", this::schema);
         registry.add("spring.flyway.default-schema", this::schema);
+        // Each test class keeps its context (and pool) cached to the end of the run: small pools keep the whole
+        // suite, and other runs on the same server, under PostgreSQL's max_connections.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 5);
+        registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
     }
 
     @Override
