@@ -4,17 +4,25 @@ import id.sopan.engine.CaseStatus;
 import id.sopan.engine.TaskKind;
 import id.sopan.engine.TaskStatus;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Cases, their tasks and history. Every update checks the row's {@code version}. */
@@ -40,6 +48,19 @@ class CaseRepository {
             c.id, c.office_id, o.code AS office_code, c.registration_no, c.tracking_code, c.sop_version_id, c.sop_code,
             c.status, c.current_step, c.round_no, c.returns_count, c.pemohon_kind, c.pemohon_name, c.pemohon_username,
             c.pemohon_nip, c.pemohon_contact, c.started_at, c.started_by, c.ended_at, c.version
+            """;
+
+    /**
+     * A case row to lock: the office code comes from a scalar subquery, not a join, because FOR UPDATE locks the
+     * rows of every joined table; a locked office row would serialize every action of the office and block the
+     * inserts whose foreign keys point at it.
+     */
+    private static final String LOCKED_CASE = """
+            SELECT c.id, c.office_id, (SELECT o.code FROM office o WHERE o.id = c.office_id) AS office_code,
+                   c.registration_no, c.tracking_code, c.sop_version_id, c.sop_code, c.status, c.current_step,
+                   c.round_no, c.returns_count, c.pemohon_kind, c.pemohon_name, c.pemohon_username, c.pemohon_nip,
+                   c.pemohon_contact, c.started_at, c.started_by, c.ended_at, c.version
+              FROM case_file c
             """;
 
     private static final String TASK_COLUMNS = """
@@ -81,9 +102,13 @@ class CaseRepository {
             """;
 
     private final JdbcClient jdbc;
+    /** A savepoint inside the caller's transaction, for a statement that may fail and be retried. */
+    private final TransactionTemplate savepoint;
 
-    CaseRepository(JdbcClient jdbc) {
+    CaseRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The next registration number of the office in a year; the counter row serializes concurrent starts. */
@@ -101,8 +126,10 @@ class CaseRepository {
                     .param("n", count).param("office", officeId).param("year", year).update();
             if (updated == 0) {
                 try {
-                    jdbc.sql("INSERT INTO case_counter (office_id, year_no, last_no) VALUES (:office, :year, :n)")
-                            .param("office", officeId).param("year", year).param("n", count).update();
+                    // Under a savepoint: on PostgreSQL a failed statement would spoil the whole transaction.
+                    savepoint.executeWithoutResult(s -> jdbc.sql(
+                                    "INSERT INTO case_counter (office_id, year_no, last_no) VALUES (:office, :year, :n)")
+                            .param("office", officeId).param("year", year).param("n", count).update());
                     return 1;
                 } catch (DuplicateKeyException raced) {
                     continue; // another start created the row: count on it
@@ -147,8 +174,24 @@ class CaseRepository {
     }
 
     void insertRequirement(long caseId, int itemNo, String text, boolean fulfilled) {
-        jdbc.sql(INSERT_REQUIREMENT)
-                .param("c", caseId).param("n", itemNo).param("t", text).param("f", fulfilled).update();
+        insertRequirements(caseId, List.of(new Requirement(itemNo, text, fulfilled)));
+    }
+
+    /** The whole kelengkapan checklist of a case in one statement. */
+    void insertRequirements(long caseId, List<Requirement> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO case_requirement (case_id, item_no, text, fulfilled) VALUES ");
+        for (int i = 0; i < items.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:c, :n").append(i).append(", :t").append(i).append(", :f").append(i).append(')');
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("c", caseId);
+        for (int i = 0; i < items.size(); i++) {
+            Requirement r = items.get(i);
+            statement = statement.param("n" + i, r.itemNo()).param("t" + i, r.text()).param("f" + i, r.fulfilled());
+        }
+        statement.update();
     }
 
     List<Requirement> requirements(long caseId) {
@@ -160,8 +203,14 @@ class CaseRepository {
 
     /** Reads a case and locks its row: actions on one case are serialized, whatever node they reach. */
     Optional<CaseRow> lockCase(long caseId) {
-        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN office o ON o.id = c.office_id WHERE c.id = :id FOR UPDATE")
+        return jdbc.sql(LOCKED_CASE + " WHERE c.id = :id FOR UPDATE")
                 .param("id", caseId).query(CaseRepository::caseRow).optional();
+    }
+
+    /** Reads and locks the case of a task, in one statement (empty when there is no such task). */
+    Optional<CaseRow> lockCaseOfTask(long taskId) {
+        return jdbc.sql(LOCKED_CASE + " WHERE c.id = (SELECT t.case_id FROM case_task t WHERE t.id = :task) FOR UPDATE")
+                .param("task", taskId).query(CaseRepository::caseRow).optional();
     }
 
     Optional<CaseRow> findCase(long caseId) {
@@ -201,9 +250,18 @@ class CaseRepository {
                 .param("deadline", deadline == null ? null : ts(deadline)).param("ended", endedAt == null ? null : ts(endedAt))
                 .update(key, "id");
         long id = key.getKey().longValue();
-        for (String jabatan : candidates) {
-            jdbc.sql(INSERT_CANDIDATE)
-                    .param("t", id).param("j", jabatan).update();
+        if (!candidates.isEmpty()) {
+            // All candidates in one statement: one round trip whatever their number.
+            List<String> codes = List.copyOf(candidates);
+            StringBuilder sql = new StringBuilder("INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES ");
+            for (int i = 0; i < codes.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(:t, :j").append(i).append(')');
+            }
+            JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("t", id);
+            for (int i = 0; i < codes.size(); i++) {
+                statement = statement.param("j" + i, codes.get(i));
+            }
+            statement.update();
         }
         return id;
     }
@@ -223,6 +281,55 @@ class CaseRepository {
     List<TaskRow> tasks(long caseId) {
         return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM case_task t WHERE t.case_id = :c ORDER BY t.id")
                 .param("c", caseId).query(CaseRepository::taskRow).list();
+    }
+
+    /** The last link of a case's history chain: where the next event goes ({@code seq} 0: none yet). */
+    record ChainHead(int seq, String hash) {
+        static final ChainHead EMPTY = new ChainHead(0, null);
+    }
+
+    /** A case's tasks, each task's candidate jabatan and the head of its history chain. */
+    record CaseTasks(List<TaskRow> tasks, Map<Long, List<String>> candidates, ChainHead head) {
+        List<String> candidatesOf(long taskId) {
+            return candidates.getOrDefault(taskId, List.of());
+        }
+    }
+
+    /**
+     * A case's tasks, their candidates and its chain head, in one statement. Call it holding the case's lock: then
+     * neither the tasks nor the chain can change before the caller's transaction ends.
+     */
+    CaseTasks caseTasks(long caseId) {
+        Map<Long, TaskRow> tasks = new LinkedHashMap<>();
+        Map<Long, List<String>> candidates = new HashMap<>();
+        ChainHead[] head = {null};
+        jdbc.sql("SELECT " + TASK_COLUMNS + """
+                        , k.jabatan_code AS candidate, h.seq AS head_seq, h.hash AS head_hash
+                          FROM case_task t
+                          LEFT JOIN case_task_candidate k ON k.task_id = t.id
+                          LEFT JOIN (SELECT e.seq, e.hash FROM case_event e WHERE e.case_id = :c
+                                      ORDER BY e.seq DESC FETCH FIRST 1 ROWS ONLY) h ON 1 = 1
+                         WHERE t.case_id = :c ORDER BY t.id, k.jabatan_code
+                        """)
+                .param("c", caseId)
+                .query((RowCallbackHandler) rs -> {
+                    long id = rs.getLong("id");
+                    if (!tasks.containsKey(id)) {
+                        tasks.put(id, taskRow(rs, 0));
+                    }
+                    String candidate = rs.getString("candidate");
+                    if (candidate != null) {
+                        candidates.computeIfAbsent(id, k -> new ArrayList<>()).add(candidate);
+                    }
+                    if (head[0] == null) {
+                        String hash = rs.getString("head_hash");
+                        head[0] = hash == null ? ChainHead.EMPTY : new ChainHead(rs.getInt("head_seq"), hash);
+                    }
+                });
+        if (head[0] == null) { // no task at all: read the chain on its own
+            head[0] = lastEvent(caseId).map(e -> new ChainHead(e.seq(), e.hash())).orElse(ChainHead.EMPTY);
+        }
+        return new CaseTasks(List.copyOf(tasks.values()), candidates, head[0]);
     }
 
     Optional<Long> caseOfTask(long taskId) {
@@ -273,18 +380,27 @@ class CaseRepository {
      */
     void appendToHistory(long caseId, Instant at, List<NewEvent> events) {
         Optional<EventRow> last = lastEvent(caseId);
-        int seq = last.map(EventRow::seq).orElse(0);
-        String previous = last.map(EventRow::hash).orElse(null);
+        chain(caseId, at, events, last.map(EventRow::seq).orElse(0), last.map(EventRow::hash).orElse(null));
+    }
+
+    /** As {@link #appendToHistory(long, Instant, List)}, after a head read under the same lock. */
+    void appendToHistory(long caseId, Instant at, List<NewEvent> events, ChainHead head) {
+        chain(caseId, at, events, head.seq(), head.hash());
+    }
+
+    private void chain(long caseId, Instant at, List<NewEvent> events, int seq, String previous) {
         // Stored times have microsecond precision on both databases: hash what is stored.
         Instant stored = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<EventRow> rows = new ArrayList<>();
         for (NewEvent e : events) {
             seq++;
             String hash = EventHash.of(previous, new EventHash.Fields(caseId, seq, stored, e.username(),
                     e.actingJabatan(), e.onBehalfOf(), e.type(), e.taskId(), e.fromStep(), e.toStep(), e.note()));
-            insertEvent(new EventRow(0, caseId, seq, stored, e.username(), e.actingJabatan(), e.onBehalfOf(), e.type(),
+            rows.add(new EventRow(0, caseId, seq, stored, e.username(), e.actingJabatan(), e.onBehalfOf(), e.type(),
                     e.taskId(), e.fromStep(), e.toStep(), e.note(), previous, hash));
             previous = hash;
         }
+        insertEvents(rows);
     }
 
     Optional<EventRow> lastEvent(long caseId) {
@@ -293,12 +409,34 @@ class CaseRepository {
     }
 
     void insertEvent(EventRow e) {
-        jdbc.sql(INSERT_EVENT)
-                .param("case", e.caseId()).param("seq", e.seq()).param("at", ts(e.occurredAt()))
-                .param("user", e.username()).param("jabatan", e.actingJabatan()).param("behalf", e.onBehalfOf())
-                .param("type", e.type()).param("task", e.taskId()).param("from", e.fromStep()).param("to", e.toStep())
-                .param("note", e.note()).param("prev", e.prevHash()).param("hash", e.hash())
-                .update();
+        insertEvents(List.of(e));
+    }
+
+    /** Events in one statement (one round trip), in chain order. */
+    void insertEvents(List<EventRow> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO case_event (case_id, seq, occurred_at, username, acting_jabatan, on_behalf_of, event_type,
+                                        task_id, from_step, to_step, note, prev_hash, hash)
+                VALUES """);
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
+                    "(:case%1$d, :seq%1$d, :at%1$d, :user%1$d, :jabatan%1$d, :behalf%1$d, :type%1$d, :task%1$d,"
+                            + " :from%1$d, :to%1$d, :note%1$d, :prev%1$d, :hash%1$d)", i));
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString());
+        for (int i = 0; i < events.size(); i++) {
+            EventRow e = events.get(i);
+            statement = statement.param("case" + i, e.caseId()).param("seq" + i, e.seq())
+                    .param("at" + i, ts(e.occurredAt())).param("user" + i, e.username())
+                    .param("jabatan" + i, e.actingJabatan()).param("behalf" + i, e.onBehalfOf())
+                    .param("type" + i, e.type()).param("task" + i, e.taskId()).param("from" + i, e.fromStep())
+                    .param("to" + i, e.toStep()).param("note" + i, e.note()).param("prev" + i, e.prevHash())
+                    .param("hash" + i, e.hash());
+        }
+        statement.update();
     }
 
     List<EventRow> events(long caseId) {

@@ -93,11 +93,17 @@ public class CaseService {
             long caseId = cases.insertCase(officeId, registration, tracking, version.versionId(), sop.code(),
                     outcome.kase().currentStep(), command.pemohon(), now, command.startedBy());
             List<String> items = requirementsOf(sop);
+            List<Requirement> checklist = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                cases.insertRequirement(caseId, i + 1, items.get(i), command.fulfilled().contains(i + 1));
+                checklist.add(new Requirement(i + 1, items.get(i), command.fulfilled().contains(i + 1)));
             }
-            CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow();
-            store(row, sop, outcome, List.of(), new CaseRules.Actor(command.startedBy(), null, null), now);
+            cases.insertRequirements(caseId, checklist);
+            // The row as just inserted: no other transaction can see it, let alone change it, before this one ends.
+            CaseRepository.CaseRow row = new CaseRepository.CaseRow(caseId, officeId, command.officeCode(), registration,
+                    tracking, version.versionId(), sop.code(), CaseStatus.OPEN, outcome.kase().currentStep(), 0, 0,
+                    command.pemohon(), now, command.startedBy(), null, 0);
+            store(row, sop, outcome, List.of(), new CaseRules.Actor(command.startedBy(), null, null), now,
+                    CaseRepository.ChainHead.EMPTY);
             return new Started(caseId, registration, tracking);
         });
     }
@@ -130,16 +136,22 @@ public class CaseService {
                     return ActionResult.decode(earlier.get());
                 }
             }
-            long caseId = cases.caseOfTask(taskId).orElseThrow(() -> new NoSuchCaseException("task " + taskId));
-            CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow();
+            CaseRepository.CaseRow row = cases.lockCaseOfTask(taskId)
+                    .orElseThrow(() -> new NoSuchCaseException("task " + taskId));
+            long caseId = row.id();
             SopDefinition sop = catalog.version(row.sopVersionId()).definition();
-            List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
+            CaseRepository.CaseTasks read = cases.caseTasks(caseId);
+            List<CaseRepository.TaskRow> tasks = read.tasks();
             CaseRepository.TaskRow task = tasks.stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
-            CaseRules.Actor actor = authorize(row, task, username, now);
+            List<String> candidates = read.candidatesOf(taskId);
+            CaseRules.Actor actor = mayWork(row, task, candidates, username, now).orElseThrow(() -> notAllowed(row, task, username));
+            // The acting user is the claimer, mostly: then they may work it, as just checked.
+            boolean claimerMayWork = task.claimedBy() == null || task.claimedBy().equals(username)
+                    || mayWork(row, task, candidates, task.claimedBy(), now).isPresent();
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
-                    claimerMayWork(row, task, now), now);
-            store(row, sop, outcome, tasks, actor, now);
+                    claimerMayWork, now);
+            store(row, sop, outcome, tasks, actor, now, read.head());
             TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
                     .map(Outcome.TaskChange::to).orElse(task.status());
             ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
@@ -160,7 +172,7 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
             Outcome outcome = engine.cancel(view(row), views(tasks), username, reason, now);
-            store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now);
+            store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now, null);
         });
     }
 
@@ -249,10 +261,9 @@ public class CaseService {
                 row.pemohon(), row.startedAt(), row.startedBy(), row.endedAt(), cases.requirements(row.id()), tasks, events);
     }
 
-    private CaseRules.Actor authorize(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username, Instant now) {
-        return mayWork(row, task, username, now).orElseThrow(() -> new NotAllowedException(
-                "user " + username + " may not work step " + task.step() + " of case " + row.registrationNo()
-                        + " (" + task.responsibleActor() + ")"));
+    private static NotAllowedException notAllowed(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username) {
+        return new NotAllowedException("user " + username + " may not work step " + task.step() + " of case "
+                + row.registrationNo() + " (" + task.responsibleActor() + ")");
     }
 
     /** Whether the user who claimed the task (if anyone) may still work it: if not, others may take it over. */
@@ -264,12 +275,21 @@ public class CaseService {
                                               Instant now) {
         List<String> candidates = task.kind() == TaskKind.PEMOHON && username.equals(row.pemohon().username())
                 ? List.of() : cases.candidates(task.id());
+        return mayWork(row, task, candidates, username, now);
+    }
+
+    /** As {@link #mayWork(CaseRepository.CaseRow, CaseRepository.TaskRow, String, Instant)}, the candidates read. */
+    private Optional<CaseRules.Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task,
+                                              List<String> candidates, String username, Instant now) {
         return CaseRules.mayWork(assignment, row.pemohon().username(), task.kind(), candidates, username, now);
     }
 
-    /** Writes an outcome; {@code before} are the case's tasks as read under the case lock (nothing changed since). */
+    /**
+     * Writes an outcome; {@code before} are the case's tasks as read under the case lock (nothing changed since);
+     * {@code head}: the history chain's head read under the same lock, or null to read it here.
+     */
     private void store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
-                       CaseRules.Actor actor, Instant now) {
+                       CaseRules.Actor actor, Instant now, CaseRepository.ChainHead head) {
         for (Outcome.TaskChange change : outcome.changes()) {
             CaseRepository.TaskRow task = before.stream().filter(t -> t.id() == change.taskId()).findFirst().orElseThrow();
             Instant ended = change.to().isFinal() ? now : null;
@@ -288,15 +308,15 @@ public class CaseService {
                 || kase.returns() != row.returns()) {
             cases.updateCase(row.id(), row.version(), kase.status(), kase.currentStep(), kase.round(), kase.returns(), ended);
         }
-        appendEvents(row.id(), outcome.events(), newIds, actor, now);
-    }
-
-    private void appendEvents(long caseId, List<Outcome.CaseEvent> events, List<Long> newIds, CaseRules.Actor actor,
-                              Instant now) {
-        cases.appendToHistory(caseId, now, events.stream().map(e -> new CaseRepository.NewEvent(actor.username(),
-                actor.jabatan(), actor.onBehalfOf(), e.type().name(),
+        List<CaseRepository.NewEvent> events = outcome.events().stream().map(e -> new CaseRepository.NewEvent(
+                actor.username(), actor.jabatan(), actor.onBehalfOf(), e.type().name(),
                 e.taskId() != null ? e.taskId() : e.newTaskIndex() != null ? newIds.get(e.newTaskIndex()) : null,
-                e.fromStep(), e.toStep(), e.note())).toList());
+                e.fromStep(), e.toStep(), e.note())).toList();
+        if (head == null) {
+            cases.appendToHistory(row.id(), now, events);
+        } else {
+            cases.appendToHistory(row.id(), now, events, head);
+        }
     }
 
     private static CaseView view(CaseRepository.CaseRow row) {

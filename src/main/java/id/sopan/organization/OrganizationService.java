@@ -45,6 +45,9 @@ public class OrganizationService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate readTx;
+    /** {@link #jabatanFor} answers by office, SOP and actor; the generation keeps a read begun before a change out. */
+    private final Map<AssignmentKey, List<Jabatan>> assignmentCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long assignmentGeneration;
 
     OrganizationService(OfficeRepository offices, OrganizationRepository repository, Clock clock,
                         PlatformTransactionManager transactions) {
@@ -77,6 +80,14 @@ public class OrganizationService {
     }
 
     OrganizationLoadReport load(OrganizationFiles.File file, boolean demo) {
+        try {
+            return store(file, demo);
+        } finally {
+            forgetAssignments();
+        }
+    }
+
+    private OrganizationLoadReport store(OrganizationFiles.File file, boolean demo) {
         return tx.execute(s -> {
             Office office = file.office();
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -125,6 +136,34 @@ public class OrganizationService {
      * @param sopCode the SOP, or null for the assignments that hold for every SOP
      */
     public List<Jabatan> jabatanFor(String officeCode, String sopCode, String actorName) {
+        // Every new task asks; the answer changes only when an organization file is stored (load), which clears it.
+        AssignmentKey key = new AssignmentKey(officeCode, sopCode, actorName.trim());
+        List<Jabatan> cached = assignmentCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long generation = assignmentGeneration;
+        List<Jabatan> read = readJabatanFor(officeCode, sopCode, actorName);
+        synchronized (assignmentCache) {
+            if (generation == assignmentGeneration) {
+                assignmentCache.putIfAbsent(key, read);
+            }
+        }
+        return read;
+    }
+
+    private record AssignmentKey(String officeCode, String sopCode, String actorName) {
+    }
+
+    /** Forgets the cached assignments: after an organization file is stored (its transaction committed). */
+    private void forgetAssignments() {
+        synchronized (assignmentCache) {
+            assignmentGeneration++;
+            assignmentCache.clear();
+        }
+    }
+
+    private List<Jabatan> readJabatanFor(String officeCode, String sopCode, String actorName) {
         return read(() -> {
             Map<String, Jabatan> result = new LinkedHashMap<>();
             for (AssignmentRow row : mostSpecific(repository.assignments(officeCode, actorName.trim()), sopCode)) {
@@ -246,20 +285,12 @@ public class OrganizationService {
      */
     public Set<ActingAs> jabatanActingAs(String username, LocalDate on) {
         Objects.requireNonNull(on, "on");
-        return read(() -> {
-            Optional<AppUser> user = repository.user(username).filter(AppUser::active);
-            if (user.isEmpty()) {
-                return Set.<ActingAs>of();
-            }
-            Map<String, ActingAs> result = new LinkedHashMap<>();
-            if (user.get().jabatanCode() != null) {
-                result.put(user.get().jabatanCode(), new ActingAs(user.get().officeCode(), user.get().jabatanCode(), null));
-            }
-            for (Delegation d : repository.delegationsTo(username, on)) {
-                result.putIfAbsent(d.jabatanCode(), new ActingAs(d.officeCode(), d.jabatanCode(), d.kind()));
-            }
-            return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(result.values()));
-        });
+        // One statement: every action and every worklist asks this.
+        Map<String, ActingAs> result = new LinkedHashMap<>();
+        for (ActingAs a : repository.actingAs(username, on)) {
+            result.putIfAbsent(a.jabatanCode(), a);
+        }
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(result.values()));
     }
 
     /** Whether the password is that of an active user (false for users without a password). */
