@@ -105,6 +105,7 @@ public final class EngineRun {
         try (BenchDatabase db = BenchDatabase.fresh(dbKind, engineName);
              BenchEngine<?, ?> engine = open(engineName, workload, db, pool)) {
             Worked warm = work(engine, workload, 0, warmup, threads);
+            db.vacuumAnalyze();
             engine.dataSource().reset();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
