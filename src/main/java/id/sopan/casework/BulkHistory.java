@@ -425,7 +425,8 @@ public class BulkHistory {
                 }
                 for (MemTask task : c.tasks) {
                     taskRows[t++] = new MapSqlParameterSource()
-                            .addValue("case", caseIds[i]).addValue("office", officeId).addValue("step", task.step)
+                            .addValue("case", caseIds[i]).addValue("office", officeId).addValue("sop", c.sop.code())
+                            .addValue("step", task.step)
                             .addValue("round", task.round).addValue("actor", task.actor)
                             .addValue("responsible", task.responsibleActor).addValue("kind", task.kind.name())
                             .addValue("status", task.status.name())
@@ -433,6 +434,7 @@ public class BulkHistory {
                             .addValue("started", ts(task.startedAt), Types.TIMESTAMP_WITH_TIMEZONE)
                             .addValue("deadline", ts(task.deadline), Types.TIMESTAMP_WITH_TIMEZONE)
                             .addValue("ended", ts(task.endedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                            .addValue("jabatanCodes", CaseRepository.jabatanCodes(task.candidates), Types.VARCHAR)
                             .addValue("rowVersion", task.version);
                 }
             }

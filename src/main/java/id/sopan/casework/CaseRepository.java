@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Cases, their tasks and history. Every update checks the row's {@code version}. */
 @Repository
@@ -85,11 +86,19 @@ class CaseRepository {
             """;
 
     static final String INSERT_TASK = """
-            INSERT INTO case_task (case_id, office_id, step_no, round_no, actor, responsible_actor, kind, status,
-                                   claimed_by, started_at, deadline_at, ended_at, version)
-            VALUES (:case, :office, :step, :round, :actor, :responsible, :kind, :status, :claimedBy, :started,
-                    :deadline, :ended, :rowVersion)
+            INSERT INTO case_task (case_id, office_id, sop_code, step_no, round_no, actor, responsible_actor, kind, status,
+                                   claimed_by, started_at, deadline_at, ended_at, jabatan_codes, version)
+            VALUES (:case, :office, :sop, :step, :round, :actor, :responsible, :kind, :status, :claimedBy, :started,
+                    :deadline, :ended, :jabatanCodes, :rowVersion)
             """;
+
+    /**
+     * A task's candidate jabatan as {@code case_task.jabatan_codes} holds them for the reports: sorted, distinct,
+     * comma-separated; null when there are none.
+     */
+    static String jabatanCodes(Collection<String> candidates) {
+        return candidates.isEmpty() ? null : String.join(",", new TreeSet<>(candidates));
+    }
 
     static final String INSERT_CANDIDATE = """
             INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES (:t, :j)
@@ -238,13 +247,14 @@ class CaseRepository {
         }
     }
 
-    long insertTask(long caseId, long officeId, int step, int round, String actor, String responsibleActor, TaskKind kind,
-                    TaskStatus status, String claimedBy, Instant startedAt, Instant deadline, Instant endedAt,
-                    Collection<String> candidates) {
+    long insertTask(long caseId, long officeId, String sopCode, int step, int round, String actor,
+                    String responsibleActor, TaskKind kind, TaskStatus status, String claimedBy, Instant startedAt,
+                    Instant deadline, Instant endedAt, Collection<String> candidates) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql(INSERT_TASK)
-                .param("rowVersion", 0)
-                .param("case", caseId).param("office", officeId).param("step", step).param("round", round)
+                .param("rowVersion", 0).param("jabatanCodes", jabatanCodes(candidates))
+                .param("case", caseId).param("office", officeId).param("sop", sopCode).param("step", step)
+                .param("round", round)
                 .param("actor", actor).param("responsible", responsibleActor).param("kind", kind.name())
                 .param("status", status.name()).param("claimedBy", claimedBy).param("started", ts(startedAt))
                 .param("deadline", deadline == null ? null : ts(deadline)).param("ended", endedAt == null ? null : ts(endedAt))

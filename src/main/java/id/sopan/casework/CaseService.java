@@ -298,7 +298,7 @@ public class CaseService {
         List<Long> newIds = new ArrayList<>();
         for (Outcome.NewTask t : outcome.created()) {
             List<String> candidates = CaseRules.candidatesOf(assignment, row.officeCode(), sop.code(), t);
-            newIds.add(cases.insertTask(row.id(), row.officeId(), t.step(), t.round(), t.actor(), t.responsibleActor(),
+            newIds.add(cases.insertTask(row.id(), row.officeId(), sop.code(), t.step(), t.round(), t.actor(), t.responsibleActor(),
                     t.kind(), t.status(), t.doneBy(), t.startedAt(), t.deadline(),
                     t.status().isFinal() ? t.startedAt() : null, candidates));
         }

@@ -4,7 +4,6 @@ import id.sopan.calendar.CalendarService;
 import id.sopan.calendar.WorkingCalendar;
 import id.sopan.catalog.CatalogService;
 import id.sopan.sop.TotalTime;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,9 +29,9 @@ import java.util.TreeSet;
  * The monitoring figures of an office over a period, from what really happened in its cases (issue 6).
  * <p>
  * Counts, on-time shares and revision rounds are SQL aggregations ({@link ReportQueries}), each an indexed range
- * scan over one office and one time column ({@code V8__report_indexes.sql}, covering since
- * {@code V10__report_bench_indexes.sql}); over a year of a million tasks the first semester's report takes about
- * 2 s (see {@code SemesterReportBenchmark}). A task counts in the period it ended
+ * scan over one office and one time column, read from the index alone ({@code V10__report_bench_indexes.sql},
+ * {@code V12__report_task_columns.sql}; timed over a year of a million tasks by {@code SemesterReportBenchmark}); the
+ * period's months come from the same queries. A task counts in the period it ended
  * in; it is on time when {@code ended_at <= deadline_at} (tasks without a deadline are done but not in the share).
  * <p>
  * Times are <b>working minutes on the office calendar</b> ({@link WorkingCalendar#workingMinutesBetween}), which
@@ -117,8 +117,9 @@ public class ReportMetrics {
     public record MonthMetrics(YearMonth month, long casesStarted, long casesFinished, OnTime tasks) {
     }
 
+    /** @param months the period's months in order (the first and last only in part when the period cuts them) */
     public record Report(String officeCode, Period period, List<SopMetrics> bySop, List<WorkerMetrics> byJabatan,
-                         List<WorkerMetrics> byEmployee) {
+                         List<WorkerMetrics> byEmployee, List<MonthMetrics> months) {
     }
 
     private final JdbcClient jdbc;
@@ -156,81 +157,77 @@ public class ReportMetrics {
         return months(officeCode, first, first.plusMonths(5));
     }
 
-    /** Every figure of the office over the period, per SOP, per jabatan and per employee. */
+    /** Every figure of the office over the period, per SOP, per jabatan, per employee and per month. */
     public Report report(String officeCode, Period period) {
         WorkingCalendar calendar = calendars.calendarFor(officeCode);
+        List<YearMonth> monthsOf = new ArrayList<>();
+        Map<String, Object> bounds = bounds(period, calendar, monthsOf);
+        int months = monthsOf.size();
         return readTx.execute(s -> {
-            long officeId = officeId(officeCode);
+            bounds.put("officeId", officeId(officeCode));
             Map<String, Long> started = new HashMap<>();
-            query(ReportQueries.CASES_STARTED_BY_SOP, officeId, period)
-                    .query((rs, n) -> started.put(rs.getString("sop_code"), rs.getLong("n"))).list();
+            long[] startedByMonth = new long[months + 1];
+            jdbc.sql(ReportQueries.casesStarted(months)).params(bounds).query((rs, n) -> {
+                long count = rs.getLong("n");
+                started.merge(rs.getString("sop_code"), count, Long::sum);
+                startedByMonth[rs.getInt("m")] += count;
+                return null;
+            }).list();
             Map<String, Map<Integer, OnTime>> steps = new TreeMap<>();
+            Map<String, Map<Integer, Long>> returned = new HashMap<>();
             Map<String, OnTime> employees = new TreeMap<>();
-            query(ReportQueries.TASKS_BY_SOP_STEP_EMPLOYEE, officeId, period).query((rs, n) -> {
+            Map<String, OnTime> jabatan = new TreeMap<>();
+            OnTime[] tasksByMonth = new OnTime[months + 1];
+            Arrays.fill(tasksByMonth, NONE);
+            jdbc.sql(ReportQueries.tasks(months)).params(bounds).query((rs, n) -> {
                 OnTime t = onTime(rs);
-                steps.computeIfAbsent(rs.getString("sop_code"), k -> new TreeMap<>())
-                        .merge(rs.getInt("step_no"), t, OnTime::plus);
+                String sop = rs.getString("sop_code");
+                int step = rs.getInt("step_no");
+                steps.computeIfAbsent(sop, k -> new TreeMap<>()).merge(step, t, OnTime::plus);
+                long returns = rs.getLong("returned");
+                if (returns > 0) {
+                    returned.computeIfAbsent(sop, k -> new TreeMap<>()).merge(step, returns, Long::sum);
+                }
                 String employee = rs.getString("claimed_by");
                 if (employee != null) {
                     employees.merge(employee, t, OnTime::plus);
                 }
+                for (String code : jabatanOf(rs.getString("jabatan_codes"))) {
+                    jabatan.merge(code, t, OnTime::plus);
+                }
+                int m = rs.getInt("m");
+                tasksByMonth[m] = tasksByMonth[m].plus(t);
                 return null;
             }).list();
-            Map<String, OnTime> jabatan = new TreeMap<>();
-            query(ReportQueries.TASKS_BY_JABATAN, officeId, period)
-                    .query((rs, n) -> jabatan.put(rs.getString("grp"), onTime(rs))).list();
-            Map<String, List<Revisions>> revisions = new HashMap<>();
-            query(ReportQueries.RETURNS_BY_SOP_STEP, officeId, period).query((rs, n) -> {
-                revisions.computeIfAbsent(rs.getString("sop_code"), k -> new ArrayList<>())
-                        .add(new Revisions(rs.getInt("from_step"), rs.getLong("n"),
-                                steps.getOrDefault(rs.getString("sop_code"), Map.of())
-                                        .getOrDefault(rs.getInt("from_step"), new OnTime(0, 0, 0)).done()));
-                return null;
-            }).list();
-            Map<Long, Late> lateById = new HashMap<>();
-            RowMapper<Object> lateRow = (rs, n) -> {
-                Late l = lateById.get(rs.getLong("id"));
-                if (l == null) {
-                    l = new Late(rs.getLong("id"), rs.getString("sop_code"), rs.getInt("step_no"),
-                            rs.getString("claimed_by"),
+            List<Late> late = jdbc.sql(ReportQueries.lateTasks(months)).params(bounds)
+                    .query((rs, n) -> new Late(rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("claimed_by"),
                             calendar.workingMinutesBetween(instant(rs, "deadline_at"), instant(rs, "ended_at")),
-                            new ArrayList<>(2));
-                    lateById.put(l.taskId(), l);
-                }
-                String code = rs.getString("jabatan_code");
-                if (code != null) {
-                    l.jabatan().add(code);
-                }
-                return null;
-            };
-            query(ReportQueries.LATE_TASKS, officeId, period).query(lateRow).list();
-            // Finished with a deadline but not on time is late: when fewer came with their jabatan, some have none.
-            long lateCount = steps.values().stream().flatMap(m -> m.values().stream())
-                    .mapToLong(t -> t.withDeadline() - t.onTime()).sum();
-            if (lateById.size() < lateCount) {
-                query(ReportQueries.LATE_TASKS_WITHOUT_JABATAN, officeId, period).query(lateRow).list();
-            }
-            Collection<Late> late = lateById.values();
+                            jabatanOf(rs.getString("jabatan_codes")))).list();
             Map<String, List<Closed>> closedCases = new HashMap<>();
-            query(ReportQueries.CLOSED_CASES, officeId, period).query((rs, n) -> {
+            long[] closedByMonth = new long[months + 1];
+            jdbc.sql(ReportQueries.closedCases(months)).params(bounds).query((rs, n) -> {
+                Instant ended = instant(rs, "ended_at");
                 Closed c = new Closed(rs.getLong("sop_version_id"),
-                        calendar.workingMinutesBetween(instant(rs, "started_at"), instant(rs, "ended_at")));
+                        calendar.workingMinutesBetween(instant(rs, "started_at"), ended));
                 closedCases.computeIfAbsent(rs.getString("sop_code"), k -> new ArrayList<>()).add(c);
+                closedByMonth[monthsOf.indexOf(YearMonth.from(ended.atZone(calendar.zone()))) + 1]++;
                 return null;
             }).list();
 
             TreeSet<String> codes = new TreeSet<>(started.keySet());
             codes.addAll(closedCases.keySet());
             codes.addAll(steps.keySet());
-            codes.addAll(revisions.keySet());
             Map<String, Map<Integer, long[]>> overrun = overruns(late);
             List<SopMetrics> bySop = new ArrayList<>();
             for (String code : codes) {
                 Map<Integer, OnTime> perStep = steps.getOrDefault(code, Map.of());
-                OnTime tasks = perStep.values().stream().reduce(new OnTime(0, 0, 0), OnTime::plus);
+                OnTime tasks = perStep.values().stream().reduce(NONE, OnTime::plus);
+                List<Revisions> revisions = new ArrayList<>();
+                returned.getOrDefault(code, Map.of()).forEach((step, returns) ->
+                        revisions.add(new Revisions(step, returns, perStep.get(step).done())));
                 List<Closed> closed = closedCases.getOrDefault(code, List.of());
                 bySop.add(new SopMetrics(code, started.getOrDefault(code, 0L), closed.size(), tasks,
-                        revisions.getOrDefault(code, List.of()), bottlenecks(perStep, overrun.getOrDefault(code, Map.of())),
+                        List.copyOf(revisions), bottlenecks(perStep, overrun.getOrDefault(code, Map.of())),
                         durations(closed, calendar)));
             }
             Map<String, List<Long>> latenessByJabatan = new HashMap<>();
@@ -243,8 +240,12 @@ public class ReportMetrics {
                     latenessByEmployee.computeIfAbsent(l.claimedBy(), k -> new ArrayList<>()).add(l.minutes());
                 }
             }
+            List<MonthMetrics> byMonth = new ArrayList<>();
+            for (int i = 1; i <= months; i++) {
+                byMonth.add(new MonthMetrics(monthsOf.get(i - 1), startedByMonth[i], closedByMonth[i], tasksByMonth[i]));
+            }
             return new Report(officeCode, period, bySop, workers(jabatan, latenessByJabatan),
-                    workers(employees, latenessByEmployee));
+                    workers(employees, latenessByEmployee), List.copyOf(byMonth));
         });
     }
 
@@ -253,33 +254,39 @@ public class ReportMetrics {
         if (last.isBefore(first)) {
             throw new IllegalArgumentException("last month before first: " + first + " .. " + last);
         }
-        int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        return report(officeCode, months(officeCode, first, last)).months();
+    }
+
+    private static final OnTime NONE = new OnTime(0, 0, 0);
+
+    /**
+     * The query parameters {@code :b0 .. :b<n>} cutting the period at the starts of months in the office's zone, and
+     * (into {@code months}) the month of each of the {@code n} pieces.
+     */
+    private static Map<String, Object> bounds(Period period, WorkingCalendar calendar, List<YearMonth> months) {
         Map<String, Object> bounds = new HashMap<>();
-        for (int i = 0; i <= months; i++) {
-            bounds.put("b" + i, month(officeCode, first.plusMonths(i)).from().atOffset(ZoneOffset.UTC));
-        }
-        return readTx.execute(s -> {
-            bounds.put("officeId", officeId(officeCode));
-            long[] started = new long[months + 1];
-            long[] finished = new long[months + 1];
-            OnTime[] tasks = new OnTime[months + 1];
-            jdbc.sql(ReportQueries.casesStartedByMonth(months)).params(bounds)
-                    .query((rs, n) -> started[rs.getInt("m")] = rs.getLong("n")).list();
-            jdbc.sql(ReportQueries.casesClosedByMonth(months)).params(bounds)
-                    .query((rs, n) -> finished[rs.getInt("m")] = rs.getLong("n")).list();
-            jdbc.sql(ReportQueries.tasksByMonth(months)).params(bounds)
-                    .query((rs, n) -> tasks[rs.getInt("m")] = onTime(rs)).list();
-            List<MonthMetrics> result = new ArrayList<>();
-            for (int i = 1; i <= months; i++) {
-                result.add(new MonthMetrics(first.plusMonths(i - 1), started[i], finished[i],
-                        tasks[i] == null ? new OnTime(0, 0, 0) : tasks[i]));
+        YearMonth month = YearMonth.from(period.from().atZone(calendar.zone()));
+        bounds.put("b0", period.from().atOffset(ZoneOffset.UTC));
+        while (true) {
+            months.add(month);
+            month = month.plusMonths(1);
+            Instant next = month.atDay(1).atStartOfDay(calendar.zone()).toInstant();
+            if (!next.isBefore(period.to())) {
+                break;
             }
-            return result;
-        });
+            bounds.put("b" + months.size(), next.atOffset(ZoneOffset.UTC));
+        }
+        bounds.put("b" + months.size(), period.to().atOffset(ZoneOffset.UTC));
+        return bounds;
+    }
+
+    /** The jabatan of a task's {@code jabatan_codes} (see {@code CaseRepository.jabatanCodes}). */
+    private static List<String> jabatanOf(String codes) {
+        return codes == null ? List.of() : List.of(codes.split(","));
     }
 
     /** A late task, its lateness in working minutes and its candidate jabatan. */
-    private record Late(long taskId, String sopCode, int step, String claimedBy, long minutes, List<String> jabatan) {
+    private record Late(String sopCode, int step, String claimedBy, long minutes, List<String> jabatan) {
     }
 
     private record Closed(long versionId, long minutes) {
@@ -300,7 +307,7 @@ public class ReportMetrics {
     private static List<Bottleneck> bottlenecks(Map<Integer, OnTime> perStep, Map<Integer, long[]> overrun) {
         List<Bottleneck> result = new ArrayList<>();
         overrun.forEach((step, sumAndCount) -> {
-            long withDeadline = perStep.getOrDefault(step, new OnTime(0, 0, 0)).withDeadline();
+            long withDeadline = perStep.getOrDefault(step, NONE).withDeadline();
             long tasks = Math.max(withDeadline, sumAndCount[1]);
             result.add(new Bottleneck(step, tasks, sumAndCount[1], (double) sumAndCount[0] / tasks));
         });
@@ -335,12 +342,6 @@ public class ReportMetrics {
     /** The office's id, or -1 (no rows) for an unknown office. */
     private long officeId(String officeCode) {
         return jdbc.sql(ReportQueries.OFFICE_ID).param("office", officeCode).query(Long.class).optional().orElse(-1L);
-    }
-
-    private JdbcClient.StatementSpec query(String sql, long officeId, Period period) {
-        return jdbc.sql(sql).param("officeId", officeId)
-                .param("from", period.from().atOffset(ZoneOffset.UTC))
-                .param("to", period.to().atOffset(ZoneOffset.UTC));
     }
 
     private static OnTime onTime(ResultSet rs) throws SQLException {

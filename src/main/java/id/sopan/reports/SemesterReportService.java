@@ -70,14 +70,13 @@ public class SemesterReportService {
         return readTx.execute(s -> {
             Period period = metrics.halfYear(officeCode, year, half);
             Report figures = metrics.report(officeCode, period);
-            YearMonth first = YearMonth.of(year, half == 1 ? 1 : 7);
             List<AppUser> users = organization.users(officeCode);
             Map<String, Long> holders = users.stream()
                     .filter(u -> u.active() && u.jabatanCode() != null)
                     .collect(Collectors.groupingBy(AppUser::jabatanCode, Collectors.counting()));
             List<Jabatan> jabatan = organization.jabatan(officeCode);
             return new SemesterReport(office, year, half, period, clock.instant(), catalog.allBerlaku(officeCode),
-                    figures, metrics.monthly(officeCode, first, first.plusMonths(5)), organization.units(officeCode),
+                    figures, figures.months(), organization.units(officeCode),
                     jabatan, holders, monitoring.form(officeCode, year, half, figures), input(officeId, year, half),
                     head(jabatan, users));
         });

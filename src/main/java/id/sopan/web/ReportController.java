@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 @Controller
 class ReportController {
 
-    /** The longest span of the figures page (each month is a few more queries). */
+    /** The longest span of the figures page (each month is a few more groups in the queries). */
     static final int MAX_MONTHS = 24;
     static final List<String> TABLES = List.of("sop", "jabatan", "pegawai", "bulanan");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -72,7 +72,7 @@ class ReportController {
             response.setStatus(400);
         }
         ReportTables words = pages.tables(locale);
-        Figures figures = figures(months);
+        Supplier<ReportMetrics.Report> figures = figures(months);
         Map<String, Supplier<ReportTable>> tables = tables(months, words, figures);
         model.addAttribute("sections", tables.entrySet().stream()
                 .map(e -> new Section(e.getKey(), e.getValue().get())).toList());
@@ -80,12 +80,12 @@ class ReportController {
         Messages texts = Messages.forLocale(locale);
         Function<String, String> jabatan = pages.jabatanNames();
         Map<String, String> jabatanNames = new HashMap<>();
-        figures.report().get().byJabatan().forEach(w -> jabatanNames.put(w.key(), jabatan.apply(w.key())));
+        figures.get().byJabatan().forEach(w -> jabatanNames.put(w.key(), jabatan.apply(w.key())));
         model.addAttribute("charts", List.of(
-                ReportCharts.monthlyCases(figures.monthly().get(), texts),
-                ReportCharts.monthlyOnTime(figures.monthly().get(), texts),
-                ReportCharts.durations(figures.report().get().bySop(), texts),
-                ReportCharts.jabatanTasks(figures.report().get().byJabatan(), jabatanNames, 12, texts)));
+                ReportCharts.monthlyCases(figures.get().months(), texts),
+                ReportCharts.monthlyOnTime(figures.get().months(), texts),
+                ReportCharts.durations(figures.get().bySop(), texts),
+                ReportCharts.jabatanTasks(figures.get().byJabatan(), jabatanNames, 12, texts)));
         model.addAttribute("months", months);
         model.addAttribute("label", words.label(months));
         // What was typed stays in the fields, also when it is wrong.
@@ -115,23 +115,20 @@ class ReportController {
         return pages.download(file, tables);
     }
 
-    /** The span's figures, each computed at its first use and then shared by the tables and the charts. */
-    private record Figures(Supplier<ReportMetrics.Report> report, Supplier<List<ReportMetrics.MonthMetrics>> monthly) {
-    }
-
-    private Figures figures(Months months) {
+    /** The span's figures, computed at their first use and then shared by the tables and the charts. */
+    private Supplier<ReportMetrics.Report> figures(Months months) {
         String office = pages.office();
-        return new Figures(once(() -> metrics.report(office, metrics.months(office, months.first(), months.last()))),
-                once(() -> metrics.monthly(office, months.first(), months.last())));
+        return once(() -> metrics.report(office, metrics.months(office, months.first(), months.last())));
     }
 
     /** The four tables, each computed when asked (a download needs one). */
-    private Map<String, Supplier<ReportTable>> tables(Months months, ReportTables words, Figures figures) {
+    private Map<String, Supplier<ReportTable>> tables(Months months, ReportTables words,
+                                                   Supplier<ReportMetrics.Report> figures) {
         Map<String, Supplier<ReportTable>> tables = new LinkedHashMap<>();
-        tables.put("sop", () -> words.bySop(figures.report().get(), months, pages.sopTitles()));
-        tables.put("jabatan", () -> words.byJabatan(figures.report().get(), months, pages.jabatanNames()));
-        tables.put("pegawai", () -> words.byEmployee(figures.report().get(), months, pages.fullNames()));
-        tables.put("bulanan", () -> words.monthly(pages.office(), figures.monthly().get()));
+        tables.put("sop", () -> words.bySop(figures.get(), months, pages.sopTitles()));
+        tables.put("jabatan", () -> words.byJabatan(figures.get(), months, pages.jabatanNames()));
+        tables.put("pegawai", () -> words.byEmployee(figures.get(), months, pages.fullNames()));
+        tables.put("bulanan", () -> words.monthly(pages.office(), figures.get().months()));
         return tables;
     }
 

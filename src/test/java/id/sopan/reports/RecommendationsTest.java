@@ -33,7 +33,7 @@ class RecommendationsTest {
                                 new Durations(5, 100, 120, null))),
                 List.of(new WorkerMetrics("KADIS", new OnTime(40, 40, 20), 20, 90L),
                         new WorkerMetrics("SEKDIS", new OnTime(4, 4, 0), 4, 30L)),
-                List.of(new WorkerMetrics("kadis", new OnTime(40, 40, 39), 1, 5L)));
+                List.of(new WorkerMetrics("kadis", new OnTime(40, 40, 39), 1, 5L)), List.of());
         List<Recommendation> all = Recommendations.derive(year, new Recommendations.Context(2026, 330,
                 List.of("UMM-06", "KEU-01", "PRG-01"), code -> "SOP " + code, code -> code.equals("KADIS") ? "Kepala Dinas" : code,
                 username -> "Pegawai " + username, Map.of("KEU-01", EnumSet.of(Criterion.MUDAH_DIPAHAMI))));
@@ -59,7 +59,7 @@ class RecommendationsTest {
         Report quiet = new Report("DKUKM", new Period(Instant.parse("2025-12-31T17:00:00Z"),
                 Instant.parse("2026-12-31T17:00:00Z")),
                 List.of(new SopMetrics("UMM-06", 3, 3, new OnTime(30, 30, 30), List.of(), List.of(),
-                        new Durations(3, 100, 120, 225L))), List.of(), List.of());
+                        new Durations(3, 100, 120, 225L))), List.of(), List.of(), List.of());
         List<Recommendation> all = Recommendations.derive(quiet, new Recommendations.Context(2026, 330,
                 List.of("UMM-06"), code -> code, code -> code, code -> code, Map.of()));
         assertThat(all).extracting(Recommendation::key).containsExactly("none.KINERJA_PEGAWAI",

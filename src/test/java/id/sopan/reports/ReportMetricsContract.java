@@ -83,13 +83,15 @@ abstract class ReportMetricsContract {
     @Test
     void aLateTaskNoJabatanMayWorkStillCountsForItsStepAndEmployee() {
         // In 2027, apart from the history above: one case as C (Kadis late by 24 working minutes), then Kadis's
-        // task loses its candidate jabatan (as if its actor had no jabatan assigned).
+        // task loses its candidate jabatan (as if its actor had no jabatan assigned: none stored, jabatan_codes null).
         new ControlledHistory(cases, clock).cutiTahunan(
                 LocalDateTime.parse("2027-02-01T08:00").atZone(ControlledHistory.WIB).toInstant(), false, 75);
         jdbc.sql("""
                 DELETE FROM case_task_candidate
                  WHERE task_id IN (SELECT t.id FROM case_task t WHERE t.step_no = 5 AND t.ended_at >= :from)
                 """).param("from", LocalDateTime.parse("2027-01-01T00:00").atZone(ControlledHistory.WIB).toOffsetDateTime()).update();
+        jdbc.sql("UPDATE case_task SET jabatan_codes = NULL WHERE step_no = 5 AND ended_at >= :from")
+                .param("from", LocalDateTime.parse("2027-01-01T00:00").atZone(ControlledHistory.WIB).toOffsetDateTime()).update();
 
         ReportMetrics.Report february = reports.report(OFFICE, reports.month(OFFICE, YearMonth.of(2027, 2)));
         ReportMetrics.SopMetrics cuti = february.bySop().get(0);

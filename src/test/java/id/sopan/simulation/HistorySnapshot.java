@@ -27,7 +27,7 @@ record HistorySnapshot(List<Case> cases, List<String> counters) {
 
     record Task(int step, int round, String actor, String responsibleActor, String kind, String status,
                 String claimedBy, Instant startedAt, Instant deadline, Instant endedAt, Instant overdueAt, int version,
-                List<String> jabatan) {
+                List<String> jabatan, String sopCode, String jabatanCodes) {
     }
 
     /** @param task the position of its task among the case's tasks, or null */
@@ -55,7 +55,8 @@ record HistorySnapshot(List<Case> cases, List<String> counters) {
                     rs.getString("responsible_actor"), rs.getString("kind"), rs.getString("status"),
                     rs.getString("claimed_by"), instant(rs, "started_at"), instant(rs, "deadline_at"),
                     instant(rs, "ended_at"), instant(rs, "overdue_at"), rs.getInt("version"),
-                    candidates.getOrDefault(rs.getLong("id"), List.of())));
+                    candidates.getOrDefault(rs.getLong("id"), List.of()), rs.getString("sop_code"),
+                    rs.getString("jabatan_codes")));
         }).list();
         Map<Long, List<Event>> events = new HashMap<>();
         jdbc.sql("SELECT * FROM case_event ORDER BY case_id, seq").query((rs, n) -> {
