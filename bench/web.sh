@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Issue 7, part 3: the web app under load. With about a million historical tasks and 50 000 open cases (made once by
+# `simulate --bulk`, kept under target/bench), wrk drives the worklist page (/tugas) and a case page (/kasus/{id}) of a
+# signed-in user: 50 connections, 30 s each, and prints requests/s and p50/p95/p99 per page.
+#   bench/web.sh [--db h2|postgres] [--user USERNAME] [--seconds S] [--connections C] [--threads T]
+# Needs target/sopan.jar (mvn -B package -DskipTests), wrk (Debian package wrk) and curl; for --db postgres the server
+# at 127.0.0.1:5432 (user postgres, database test; schema bench_web).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=h2 USER_NAME=staf.kepegawaian SECONDS_PER_PAGE=30 CONNECTIONS=50 THREADS=2 PORT=18080
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) DB="$2"; shift 2 ;;
+    --user) USER_NAME="$2"; shift 2 ;;
+    --seconds) SECONDS_PER_PAGE="$2"; shift 2 ;;
+    --connections) CONNECTIONS="$2"; shift 2 ;;
+    --threads) THREADS="$2"; shift 2 ;;
+    --port) PORT="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+JAR=target/sopan.jar
+[ -f "$JAR" ] || { echo "no $JAR: run mvn -B package -DskipTests first" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+mkdir -p target/bench
+case "$DB" in
+  h2)
+    SETTINGS=("--spring.datasource.url=jdbc:h2:file:$PWD/target/bench/web;AUTO_SERVER=FALSE")
+    have_data() { [ -f target/bench/web.mv.db ]; } ;;
+  postgres)
+    SETTINGS=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench_web&reWriteBatchedInserts=true"
+              "--spring.datasource.username=postgres" "--spring.datasource.password="
+              "--spring.flyway.schemas=bench_web" "--spring.flyway.default-schema=bench_web")
+    have_data() { [ "$(psql -h 127.0.0.1 -U postgres -d test -Atc "SELECT count(*) FROM pg_namespace WHERE nspname = 'bench_web'")" = 1 ]; } ;;
+  *) echo "--db h2|postgres" >&2; exit 2 ;;
+esac
+
+if ! have_data; then
+  echo "making the history (about a million tasks, 50 000 open cases): a few minutes"
+  java -Xmx2g -jar "$JAR" simulate --bulk --cases 170000 --seed 7 --from 2026-01-01 --days 240 --open-share 0.3 \
+    "${SETTINGS[@]}" | tail -n 2
+  if [ "$DB" = postgres ]; then
+    psql -q -h 127.0.0.1 -U postgres -d test -c "SET search_path = bench_web; VACUUM ANALYZE case_file; VACUUM ANALYZE case_task; VACUUM ANALYZE case_task_candidate; VACUUM ANALYZE case_event"
+  fi
+fi
+
+LOG=target/bench/web-app.log
+java -Xms1g -Xmx1g -jar "$JAR" --server.port="$PORT" --sopan.sla.enabled=false "${SETTINGS[@]}" > "$LOG" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "$BASE/login" && break
+  kill -0 $APP 2>/dev/null || { echo "the app did not start; see $LOG" >&2; exit 1; }
+  sleep 1
+done
+
+# Sign in through the form (CSRF token from the login page), keep the session cookie.
+JAR_FILE=$(mktemp)
+TOKEN=$(curl -fs -c "$JAR_FILE" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -fs -b "$JAR_FILE" -c "$JAR_FILE" -o /dev/null -d "username=$USER_NAME&password=demo&_csrf=$TOKEN" "$BASE/login"
+SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$JAR_FILE")
+rm -f "$JAR_FILE"
+[ -n "$SESSION" ] || { echo "sign-in as $USER_NAME failed" >&2; exit 1; }
+WORKLIST=$(curl -fs -H "Cookie: JSESSIONID=$SESSION" "$BASE/tugas")
+CASE_ID=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9]*' | head -n 1 | cut -d/ -f3)
+ROWS=$(printf '%s' "$WORKLIST" | grep -c '/kasus/[0-9]*' || true)
+[ -n "$CASE_ID" ] || { echo "the worklist of $USER_NAME is empty: pick another --user" >&2; exit 1; }
+
+echo "web benchmark: db=$DB user=$USER_NAME (worklist links: $ROWS) case=$CASE_ID connections=$CONNECTIONS threads=$THREADS ${SECONDS_PER_PAGE}s per page; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+for page in /tugas "/kasus/$CASE_ID"; do
+  # A short warm-up (JIT, caches), then the measured run.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" > /dev/null
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_PAGE}s" -s bench/wrk-latency.lua \
+    -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" | grep '^requests=')
+  echo "page=$page $line load=$(cut -d' ' -f1-3 /proc/loadavg)"
+done
