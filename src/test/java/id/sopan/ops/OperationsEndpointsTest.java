@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,8 @@ class OperationsEndpointsTest {
     SlaWatch sla;
     @Autowired
     JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void morning() {
@@ -76,7 +79,7 @@ class OperationsEndpointsTest {
         // A proxy's request id is kept (and echoed); a strange one is replaced.
         assertThat(mvc.perform(get("/actuator/health").header("X-Request-Id", "lb-42.abc")).andReturn().getResponse()
                 .getHeader("X-Request-Id")).isEqualTo("lb-42.abc");
-        assertThat(mvc.perform(get("/actuator/health").header("X-Request-Id", "a b\n<script>")).andReturn().getResponse()
+        assertThat(mvc.perform(get("/actuator/health").header("X-Request-Id", "<script>alert(1)</script>")).andReturn().getResponse()
                 .getHeader("X-Request-Id")).matches("[0-9a-f-]{36}");
         // Signed in, but not an administrator: still the status only.
         JsonNode user = json.readTree(mvc.perform(get("/actuator/health").with(httpBasic("pegawai", "demo")))
@@ -105,6 +108,35 @@ class OperationsEndpointsTest {
         assertThat(queues.get("overdueUnclaimedTasks").asLong()).isPositive();
         assertThat(queues.get("unreadNotifications").asLong()).isPositive();
         assertThat(taskId).isPositive();
+    }
+
+    /** A run that fails (here: the notification table is gone) turns the health DOWN (503) until a run succeeds. */
+    @Test
+    void aFailedSlaRunIsDownUntilTheNextGoodRun() throws Exception {
+        startCuti();
+        clock.set(MONDAY_0800.plusSeconds(3 * 24 * 3600));
+        jdbc.sql("ALTER TABLE notification RENAME TO notification_away").update();
+        try {
+            sla.scheduled(); // the scheduler's entry: logs the failure, keeps the watch running
+        } finally {
+            jdbc.sql("ALTER TABLE notification_away RENAME TO notification").update();
+        }
+        assertThat(sla.lastRun().orElseThrow().failed()).isTrue();
+        MvcResult down = mvc.perform(get("/actuator/health").with(httpBasic("kasubbag.umum", "demo"))).andReturn();
+        assertThat(down.getResponse().getStatus()).isEqualTo(503);
+        JsonNode watch = json.readTree(down.getResponse().getContentAsString()).get("components").get("sla");
+        assertThat(watch.get("status").asText()).isEqualTo("DOWN");
+        assertThat(watch.get("details").get("reason").asText()).isEqualTo("last run failed");
+        assertThat(json.readTree(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString())
+                .get("status").asText()).isEqualTo("DOWN");
+        String scrape = mvc.perform(get("/actuator/prometheus").with(httpBasic("kasubbag.umum", "demo"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(scrape).containsPattern("sopan_sla_runs_seconds_count\\{[^}]*outcome=\"failed\"} 1(\\.0)?\\n");
+
+        sla.scheduled();
+        assertThat(sla.lastRun().orElseThrow().failed()).isFalse();
+        assertThat(sla.lastRun().orElseThrow().tasksMarked()).isPositive();
+        assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test
