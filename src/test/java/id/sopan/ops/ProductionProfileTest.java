@@ -1,6 +1,7 @@
 package id.sopan.ops;
 
 import id.sopan.SopanApplication;
+import id.sopan.casework.QueueFigures;
 import id.sopan.organization.OrganizationService;
 import id.sopan.support.PostgresSchema;
 import org.junit.jupiter.api.Nested;
@@ -166,6 +167,8 @@ class ProductionProfileTest {
                 JdbcClient jdbc = started.getBean(JdbcClient.class);
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM sop").query(Long.class).single()).isEqualTo(48);
                 assertThat(jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single()).isZero();
+                // The queue counts of the gauges and the health, on PostgreSQL.
+                assertThat(started.getBean(QueueFigures.class).read()).isEqualTo(new QueueFigures.Figures(0, 0, 0));
             }
         }
     }
