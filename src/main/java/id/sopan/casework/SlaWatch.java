@@ -117,27 +117,25 @@ public class SlaWatch {
     public int markOverdue() {
         Instant started = clock.instant();
         Timer.Sample sample = Timer.start(meters);
-        int[] notified = {0};
-        int marked = 0;
+        int[] counts = {0, 0}; // tasks marked, notifications written: also those of a run that fails part-way
         try {
-            marked = markAll(notified);
+            markAll(counts);
         } catch (RuntimeException e) {
-            finish(sample, started, marked, notified[0], e.toString());
+            finish(sample, started, counts, e.toString());
             throw e;
         }
-        finish(sample, started, marked, notified[0], null);
-        return marked;
+        finish(sample, started, counts, null);
+        return counts[0];
     }
 
-    private void finish(Timer.Sample sample, Instant started, int marked, int notified, String failure) {
+    private void finish(Timer.Sample sample, Instant started, int[] counts, String failure) {
         sample.stop(Timer.builder("sopan.sla.runs").description("Runs of the SLA watch")
                 .tag("outcome", failure == null ? "ok" : "failed").register(meters));
-        lastRun = new LastRun(started, clock.instant(), marked, notified, failure);
+        lastRun = new LastRun(started, clock.instant(), counts[0], counts[1], failure);
     }
 
-    private int markAll(int[] notified) {
+    private void markAll(int[] counts) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int marked = 0;
         while (true) {
             List<Late> late = jdbc.sql("""
                     SELECT t.id, t.case_id, t.office_id, o.code AS office_code, c.registration_no, t.step_no, t.claimed_by
@@ -153,16 +151,16 @@ public class SlaWatch {
                             rs.getString("claimed_by")))
                     .list();
             if (late.isEmpty()) {
-                return marked;
+                return;
             }
-            int before = marked;
+            int before = counts[0];
             for (Late task : late) {
                 Map<String, String> mdc = CaseObservation.taskContext(task.caseId(), task.registrationNo(), task.taskId());
                 try {
                     Integer sent = tx.execute(s -> mark(task, now));
                     if (sent != null) {
-                        marked++;
-                        notified[0] += sent;
+                        counts[0]++;
+                        counts[1] += sent;
                         tasksMarked.increment();
                         notificationsSent.increment(sent);
                         log.info("SLA watch: task overdue, {} notification(s)", sent);
@@ -171,8 +169,8 @@ public class SlaWatch {
                     CaseObservation.restore(mdc);
                 }
             }
-            if (marked == before) {
-                return marked; // every one of this page was taken by another node
+            if (counts[0] == before) {
+                return; // every one of this page was taken by another node
             }
         }
     }
