@@ -47,9 +47,11 @@ public class CaseService {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final SecureRandom random = new SecureRandom();
+    private final CaseObservation observation;
 
     CaseService(CaseRepository cases, CatalogService catalog, WorkAssignment assignment, Deadlines deadlines, Clock clock,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, CaseObservation observation) {
+        this.observation = observation;
         this.cases = cases;
         this.catalog = catalog;
         this.assignment = assignment;
@@ -77,6 +79,10 @@ public class CaseService {
     }
 
     public Started start(StartCase command) {
+        return observation.action("START", null, null, command.startedBy(), () -> startInTransaction(command));
+    }
+
+    private Started startInTransaction(StartCase command) {
         Instant now = now();
         return tx.execute(status -> {
             long officeId = cases.officeId(command.officeCode())
@@ -92,6 +98,7 @@ public class CaseService {
             Outcome outcome = engine.start(sop, registration, command.startedBy(), command.submittedByPemohon(), now);
             long caseId = cases.insertCase(officeId, registration, tracking, version.versionId(), sop.code(),
                     outcome.kase().currentStep(), command.pemohon(), now, command.startedBy());
+            CaseObservation.caseKnown(caseId, registration);
             List<String> items = requirementsOf(sop);
             List<Requirement> checklist = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
@@ -127,6 +134,11 @@ public class CaseService {
      * one's result without acting again; the key used for a different request is a conflict.
      */
     public ActionResult act(long taskId, Action action, String username, String note, String idempotencyKey) {
+        return observation.action(String.valueOf(action), taskId, null, username,
+                () -> actInTransaction(taskId, action, username, note, idempotencyKey));
+    }
+
+    private ActionResult actInTransaction(long taskId, Action action, String username, String note, String idempotencyKey) {
         Instant now = now();
         String requestHash = Sha256.hex(taskId + "|" + action + "|" + (note == null ? "" : note));
         return tx.execute(status -> {
@@ -139,6 +151,7 @@ public class CaseService {
             CaseRepository.CaseRow row = cases.lockCaseOfTask(taskId)
                     .orElseThrow(() -> new NoSuchCaseException("task " + taskId));
             long caseId = row.id();
+            CaseObservation.caseKnown(caseId, row.registrationNo());
             SopDefinition sop = catalog.version(row.sopVersionId()).definition();
             CaseRepository.CaseTasks read = cases.caseTasks(caseId);
             List<CaseRepository.TaskRow> tasks = read.tasks();
@@ -165,9 +178,17 @@ public class CaseService {
 
     /** Cancels an open case with a reason. Who may cancel is decided by the caller's role (see security). */
     public void cancel(long caseId, String username, String reason) {
+        observation.action("CANCEL", null, caseId, username, () -> {
+            cancelInTransaction(caseId, username, reason);
+            return null;
+        });
+    }
+
+    private void cancelInTransaction(long caseId, String username, String reason) {
         Instant now = now();
         tx.executeWithoutResult(status -> {
             CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+            CaseObservation.caseKnown(caseId, row.registrationNo());
             SopDefinition sop = catalog.version(row.sopVersionId()).definition();
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);

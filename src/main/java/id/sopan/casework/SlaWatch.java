@@ -3,6 +3,9 @@ package id.sopan.casework;
 import id.sopan.organization.AppUser;
 import id.sopan.organization.Jabatan;
 import id.sopan.organization.OrganizationService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,11 +20,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,10 +47,25 @@ public class SlaWatch {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final String mailFrom;
+    private final Duration interval;
+    private final MeterRegistry meters;
+    private final Counter tasksMarked;
+    private final Counter notificationsSent;
+    private final Counter mailFailures;
+    private volatile LastRun lastRun;
 
     SlaWatch(JdbcClient jdbc, CaseRepository cases, OrganizationService organization, ObjectProvider<JavaMailSender> mail,
              Clock clock, PlatformTransactionManager transactions,
-             @Value("${sopan.mail.from:sopan@localhost}") String mailFrom) {
+             @Value("${sopan.mail.from:sopan@localhost}") String mailFrom,
+             @Value("${sopan.sla.interval:PT1M}") Duration interval, CaseObservation observation) {
+        this.interval = interval;
+        this.meters = observation.registry();
+        this.tasksMarked = Counter.builder("sopan.sla.tasks.marked").description("Tasks the SLA watch marked overdue")
+                .register(meters);
+        this.notificationsSent = Counter.builder("sopan.sla.notifications")
+                .description("In-app notifications the SLA watch wrote").register(meters);
+        this.mailFailures = Counter.builder("sopan.sla.mail.failures")
+                .description("SLA e-mails the SMTP server refused").register(meters);
         this.jdbc = jdbc;
         this.cases = cases;
         this.organization = organization;
@@ -59,18 +79,63 @@ public class SlaWatch {
                         String claimedBy) {
     }
 
+    /**
+     * The watch's last run on this node, for its health: when it ended, how many tasks it marked and notifications
+     * it wrote, and why it failed (null when it did not).
+     */
+    public record LastRun(Instant startedAt, Instant finishedAt, int tasksMarked, int notificationsSent,
+                          String failure) {
+        public boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /** The last run on this node, if it has run since it started. */
+    public java.util.Optional<LastRun> lastRun() {
+        return java.util.Optional.ofNullable(lastRun);
+    }
+
+    /** The configured time between two runs ({@code sopan.sla.interval}). */
+    public Duration interval() {
+        return interval;
+    }
+
     @Scheduled(fixedDelayString = "${sopan.sla.interval:PT1M}", initialDelayString = "${sopan.sla.initial-delay:PT30S}")
     public void scheduled() {
-        int marked = markOverdue();
-        if (marked > 0) {
-            log.info("SLA watch: {} task(s) marked overdue", marked);
+        try {
+            int marked = markOverdue();
+            if (marked > 0) {
+                log.info("SLA watch: {} task(s) marked overdue", marked);
+            }
+        } catch (RuntimeException e) {
+            // Recorded for the health endpoint and the metrics; the next run tries again.
+            log.error("SLA watch: run failed: {}", e.toString(), e);
         }
     }
 
     /** Marks every open task whose deadline has passed, once; returns how many this node marked. */
     public int markOverdue() {
+        Instant started = clock.instant();
+        Timer.Sample sample = Timer.start(meters);
+        int[] counts = {0, 0}; // tasks marked, notifications written: also those of a run that fails part-way
+        try {
+            markAll(counts);
+        } catch (RuntimeException e) {
+            finish(sample, started, counts, e.toString());
+            throw e;
+        }
+        finish(sample, started, counts, null);
+        return counts[0];
+    }
+
+    private void finish(Timer.Sample sample, Instant started, int[] counts, String failure) {
+        sample.stop(Timer.builder("sopan.sla.runs").description("Runs of the SLA watch")
+                .tag("outcome", failure == null ? "ok" : "failed").register(meters));
+        lastRun = new LastRun(started, clock.instant(), counts[0], counts[1], failure);
+    }
+
+    private void markAll(int[] counts) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int marked = 0;
         while (true) {
             List<Late> late = jdbc.sql("""
                     SELECT t.id, t.case_id, t.office_id, o.code AS office_code, c.registration_no, t.step_no, t.claimed_by
@@ -86,25 +151,36 @@ public class SlaWatch {
                             rs.getString("claimed_by")))
                     .list();
             if (late.isEmpty()) {
-                return marked;
+                return;
             }
-            int before = marked;
+            int before = counts[0];
             for (Late task : late) {
-                if (Boolean.TRUE.equals(tx.execute(s -> mark(task, now)))) {
-                    marked++;
+                Map<String, String> mdc = CaseObservation.taskContext(task.caseId(), task.registrationNo(), task.taskId());
+                try {
+                    Integer sent = tx.execute(s -> mark(task, now));
+                    if (sent != null) {
+                        counts[0]++;
+                        counts[1] += sent;
+                        tasksMarked.increment();
+                        notificationsSent.increment(sent);
+                        log.info("SLA watch: task overdue, {} notification(s)", sent);
+                    }
+                } finally {
+                    CaseObservation.restore(mdc);
                 }
             }
-            if (marked == before) {
-                return marked; // every one of this page was taken by another node
+            if (counts[0] == before) {
+                return; // every one of this page was taken by another node
             }
         }
     }
 
-    private boolean mark(Late task, Instant now) {
+    /** Marks one task and notifies; the number of notifications written, or null when another node had it. */
+    private Integer mark(Late task, Instant now) {
         int claimed = jdbc.sql("UPDATE case_task SET overdue_at = :now WHERE id = :id AND overdue_at IS NULL")
                 .param("now", CaseRepository.ts(now)).param("id", task.taskId()).update();
         if (claimed == 0) {
-            return false; // another node got there first
+            return null; // another node got there first
         }
         LocalDate today = LocalDate.ofInstant(now, CaseService.WIB);
         Set<String> holders = new LinkedHashSet<>();
@@ -125,7 +201,7 @@ public class SlaWatch {
         holders.forEach(u -> notify(task, u, "OVERDUE_HOLDER", now));
         atasan.forEach(u -> notify(task, u, "OVERDUE_ATASAN", now));
         appendHistory(task, now);
-        return true;
+        return holders.size() + atasan.size();
     }
 
     private void notify(Late task, String username, String kind, Instant now) {
@@ -146,6 +222,7 @@ public class SlaWatch {
             try {
                 sender.send(message);
             } catch (RuntimeException e) {
+                mailFailures.increment();
                 log.warn("SLA watch: e-mail to {} about {} failed: {}", username, task.registrationNo(), e.getMessage());
             }
         }

@@ -2,6 +2,7 @@ package id.sopan.security;
 
 import id.sopan.organization.OrganizationService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,30 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSecurity
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+
+    /**
+     * The actuator (also on a separate {@code management.server.port}): health public, its details and the
+     * components only for administrators (application.properties); metrics and Prometheus only for
+     * {@code ROLE_ADMIN}, by stateless HTTP Basic. Endpoints not exposed are not matched here.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager sopanAuthentication,
+                                      ProblemResponses problems) throws Exception {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authenticationManager(sopanAuthentication)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .anyRequest().hasAuthority(Roles.ADMIN))
+                .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
+                .csrf(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .build();
+    }
 
     @Bean
     @Order(1)
