@@ -619,7 +619,11 @@ class AccessMatrixTest extends AccessTestSupport {
         int checked = 0;
         for (Probe probe : table()) {
             for (Who who : Who.values()) {
-                String problem = judge(probe, who, call(probe, who, true));
+                MockHttpServletResponse response = call(probe, who, true);
+                String problem = judge(probe, who, response);
+                if (problem == null) {
+                    problem = SecurityHeadersTest.missingHeaders(response, probe.api(), who != ANONYMOUS);
+                }
                 checked++;
                 if (problem != null) {
                     wrong.add(probe.endpoint() + (probe.target().isEmpty() ? "" : " [" + probe.target() + "]") + " as "
@@ -631,6 +635,40 @@ class AccessMatrixTest extends AccessTestSupport {
                 endpoints().size(), Who.values().length, table().size(), checked);
         assertThat(wrong).as("combinations answered otherwise than the table says").isEmpty();
         assertThat(checked).isEqualTo(table().size() * Who.values().length);
+    }
+
+    @Test
+    void worklistsAndNewCasesStayWithinTheUsersOffice() throws Exception {
+        long dkukmTask = openTask(false);
+        long lainTask = openTask(true);
+        // Same jabatan code in both offices: each sees only their own office's task.
+        assertThat(cases.worklist(RIGHT_JABATAN.username, 1000)).extracting(w -> w.taskId())
+                .contains(dkukmTask).doesNotContain(lainTask);
+        assertThat(cases.worklist(DELEGATE_ACTIVE.username, 1000)).extracting(w -> w.taskId())
+                .contains(dkukmTask).doesNotContain(lainTask);
+        assertThat(cases.worklist(OTHER_OFFICE.username, 1000)).extracting(w -> w.taskId())
+                .contains(lainTask).doesNotContain(dkukmTask);
+        String api = mvc.perform(get("/api/tasks?limit=200").with(httpBasic(OTHER_OFFICE.username, "demo")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("\"taskId\":" + lainTask + ",").doesNotContain("\"taskId\":" + dkukmTask + ",");
+        String page = mvc.perform(get("/tugas").session(sessions.get(RIGHT_JABATAN))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("/tugas/" + dkukmTask + "/").doesNotContain("/tugas/" + lainTask + "/");
+
+        // A case is started in the starter's own office, whichever office the pages serve.
+        MockHttpServletResponse started = mvc.perform(apiCase().with(httpBasic(OTHER_OFFICE.username, "demo")))
+                .andReturn().getResponse();
+        assertThat(started.getStatus()).isEqualTo(201);
+        assertThat(started.getContentAsString()).contains("\"registrationNo\":\"LAIN/2026/");
+        String receipt = mvc.perform(newCase().session(sessions.get(OTHER_OFFICE)).with(csrf())).andReturn()
+                .getResponse().getRedirectedUrl();
+        long id = Long.parseLong(receipt.replaceAll("\\D", ""));
+        assertThat(cases.detail(id).officeCode()).isEqualTo(OTHER);
+        // Nor may the pemohon be an account of another office.
+        assertThat(mvc.perform(apiCase().content("""
+                        {"sopCode":"UMM-06","pemohon":{"kind":"EMPLOYEE","name":"Ai","username":"pegawai"}}""")
+                        .with(httpBasic(OTHER_OFFICE.username, "demo"))).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
     }
 
     /** Every handler method of Sopan's controllers as "METHOD /pattern". */
