@@ -671,6 +671,22 @@ class AccessMatrixTest extends AccessTestSupport {
                 .isEqualTo(400);
     }
 
+    @Test
+    void anotherOfficesAccountsAndAnotherCasesFilesAreOutOfReach() throws Exception {
+        // DKUKM's administrator cannot deactivate LAIN's user: unknown here, and nothing changes.
+        AppUser other = organization.user(OTHER_OFFICE.username).orElseThrow();
+        mvc.perform(post("/admin/pengguna/status").param("username", other.username()).param("active", "false")
+                        .param("version", String.valueOf(other.version())).session(sessions.get(ADMIN)).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", "ui.admin.users.unknown"));
+        assertThat(organization.user(OTHER_OFFICE.username).orElseThrow().active()).isTrue();
+        // A reader of case A asking for case B's file through case A's address: no such file (404).
+        assertThat(mvc.perform(get("/kasus/" + caseA + "/lampiran/" + attachmentB).session(sessions.get(PEMOHON)))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/api/cases/" + caseA + "/attachments/" + attachmentB)
+                .with(httpBasic(PEMOHON.username, "demo"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
     /** Every handler method of Sopan's controllers as "METHOD /pattern". */
     private Set<String> endpoints() {
         Set<String> all = new TreeSet<>();

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Signing in: the session id changes at sign-in (no session fixation), and a username is locked after 5 failed
@@ -46,6 +48,8 @@ class SignInSecurityTest extends AccessTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("username=pegawai&password=demo&_csrf=" + token.group(1)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         String after = session(cookies);
         assertThat(after).isNotNull().isNotEqualTo(before);
@@ -58,6 +62,18 @@ class SignInSecurityTest extends AccessTestSupport {
         HttpResponse<String> withNew = attacker.send(HttpRequest.newBuilder(URI.create(base + "/tugas"))
                 .header("Cookie", "JSESSIONID=" + after).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withNew.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingOutNeedsTheCsrfTokenAndEndsTheSession() throws Exception {
+        MvcResult in = mvc.perform(formLogin("/login").user("staf.umum").password("demo")).andReturn();
+        MockHttpSession session = (MockHttpSession) in.getRequest().getSession(false);
+        assertThat(mvc.perform(post("/logout").session(session)).andReturn().getResponse().getStatus())
+                .as("a forged sign-out").isEqualTo(403);
+        assertThat(mvc.perform(get("/tugas").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(post("/logout").session(session).with(csrf())).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login?logout");
+        assertThat(session.isInvalid()).isTrue();
     }
 
     private String formSignIn(String username, String password) throws Exception {
