@@ -99,7 +99,7 @@ class CaseApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Start a case of a berlaku SOP; the caller is recorded as its starter")
+    @Operation(summary = "Start a case of a berlaku SOP of the caller's office; the caller is recorded as its starter")
     ResponseEntity<CaseStarted> start(@RequestBody StartCaseRequest body, Authentication user) {
         String sopCode = Fields.required("sopCode", body.sopCode(), 16);
         // A case is the caller's office's: its SOPs, numbers and jabatan.
@@ -136,8 +136,8 @@ class CaseApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A case with its kelengkapan, tasks (with the caller's permitted actions) and history",
-            description = "For those involved in the case (starter, pemohon, the jabatan of its tasks, who acted on it), "
-                    + "the Kepala/Sekretaris Dinas and administrators.")
+            description = "For those of the case's office involved in it (starter, pemohon, the jabatan of its tasks, "
+                    + "who acted on it), and its office's Kepala/Sekretaris Dinas and administrators.")
     CaseView detail(@PathVariable long id, Authentication user) {
         if (!mayRead(cases, id, user)) {
             throw new NotAllowedException("user " + user.getName() + " has no part in case " + id);
@@ -147,7 +147,8 @@ class CaseApiController {
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel an open case with a reason",
-            description = "Only the Kepala/Sekretaris Dinas (ROLE_KEPALA), administrators (ROLE_ADMIN) or the case's starter.")
+            description = "Only the Kepala/Sekretaris Dinas (ROLE_KEPALA), administrators (ROLE_ADMIN) or the case's starter, "
+                    + "of the case's office.")
     CaseView cancel(@PathVariable long id, @RequestBody CancelRequest body, Authentication user) {
         CaseDetail detail = cases.detail(id);
         if (!cases.inOffice(id, user.getName())) {

@@ -608,7 +608,7 @@ public class BulkHistory {
         private final WorkAssignment delegate;
         private final Map<String, List<String>> candidates = new HashMap<>();
         private final Map<String, List<ActingAs>> actingAs = new HashMap<>();
-        private final Map<String, java.util.Optional<String>> offices = new HashMap<>();
+        private final Map<String, Optional<String>> offices = new HashMap<>();
 
         MemoWorkAssignment(WorkAssignment delegate) {
             this.delegate = delegate;
@@ -627,7 +627,7 @@ public class BulkHistory {
         }
 
         @Override
-        public java.util.Optional<String> officeOf(String username) {
+        public Optional<String> officeOf(String username) {
             return offices.computeIfAbsent(username, delegate::officeOf);
         }
     }
