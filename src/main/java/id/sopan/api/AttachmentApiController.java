@@ -85,8 +85,7 @@ class AttachmentApiController {
     }
 
     private void mayRead(long id, Authentication user) {
-        if (!CaseApiController.hasRole(user, CaseApiController.ROLE_KEPALA)
-                && !CaseApiController.hasRole(user, CaseApiController.ROLE_ADMIN) && !cases.involves(id, user.getName())) {
+        if (!CaseApiController.mayRead(cases, id, user)) {
             throw new NotAllowedException("user " + user.getName() + " has no part in case " + id);
         }
     }

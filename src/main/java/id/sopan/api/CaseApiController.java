@@ -9,6 +9,7 @@ import id.sopan.engine.Action;
 import id.sopan.engine.CaseStatus;
 import id.sopan.engine.TaskKind;
 import id.sopan.engine.TaskStatus;
+import id.sopan.organization.AppUser;
 import id.sopan.organization.OrganizationService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -98,9 +99,11 @@ class CaseApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Start a case of a berlaku SOP; the caller is recorded as its starter")
+    @Operation(summary = "Start a case of a berlaku SOP of the caller's office; the caller is recorded as its starter")
     ResponseEntity<CaseStarted> start(@RequestBody StartCaseRequest body, Authentication user) {
         String sopCode = Fields.required("sopCode", body.sopCode(), 16);
+        // A case is the caller's office's: its SOPs, numbers and jabatan.
+        String office = organization.user(user.getName()).map(AppUser::officeCode).orElse(this.office);
         CatalogService.VersionedSop sop = catalog.berlaku(office, sopCode)
                 .orElseThrow(() -> ApiProblem.invalid("sopCode", "api.field.noSop", sopCode));
         PemohonBody p = body.pemohon();
@@ -110,7 +113,7 @@ class CaseApiController {
         Pemohon.Kind kind = Fields.oneOf("pemohon.kind", p.kind(), Pemohon.Kind.class);
         String name = Fields.required("pemohon.name", p.name(), 200);
         String username = Fields.optional("pemohon.username", p.username(), 64);
-        if (username != null && organization.user(username).isEmpty()) {
+        if (username != null && organization.user(username).filter(u -> u.officeCode().equals(office)).isEmpty()) {
             throw ApiProblem.invalid("pemohon.username", "api.field.unknownUser", username);
         }
         String nip = Fields.optional("pemohon.nip", p.nip(), 18);
@@ -133,10 +136,10 @@ class CaseApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A case with its kelengkapan, tasks (with the caller's permitted actions) and history",
-            description = "For those involved in the case (starter, pemohon, the jabatan of its tasks, who acted on it), "
-                    + "the Kepala/Sekretaris Dinas and administrators.")
+            description = "For those of the case's office involved in it (starter, pemohon, the jabatan of its tasks, "
+                    + "who acted on it), and its office's Kepala/Sekretaris Dinas and administrators.")
     CaseView detail(@PathVariable long id, Authentication user) {
-        if (!hasRole(user, ROLE_KEPALA) && !hasRole(user, ROLE_ADMIN) && !cases.involves(id, user.getName())) {
+        if (!mayRead(cases, id, user)) {
             throw new NotAllowedException("user " + user.getName() + " has no part in case " + id);
         }
         return view(cases.detail(id), user.getName());
@@ -144,9 +147,13 @@ class CaseApiController {
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel an open case with a reason",
-            description = "Only the Kepala/Sekretaris Dinas (ROLE_KEPALA), administrators (ROLE_ADMIN) or the case's starter.")
+            description = "Only the Kepala/Sekretaris Dinas (ROLE_KEPALA), administrators (ROLE_ADMIN) or the case's starter, "
+                    + "of the case's office.")
     CaseView cancel(@PathVariable long id, @RequestBody CancelRequest body, Authentication user) {
         CaseDetail detail = cases.detail(id);
+        if (!cases.inOffice(id, user.getName())) {
+            throw new NotAllowedException("user " + user.getName() + " is not of the office of case " + id);
+        }
         if (!hasRole(user, ROLE_KEPALA) && !hasRole(user, ROLE_ADMIN) && !user.getName().equals(detail.startedBy())) {
             throw ApiProblem.forbidden("api.cancel.notAllowed");
         }
@@ -167,6 +174,11 @@ class CaseApiController {
                         t.jabatan(), t.status().isFinal() ? Set.of() : cases.permittedActions(t.id(), username))).toList(),
                 d.history().stream().map(e -> new EventView(e.seq(), e.at(), e.username(), e.actingJabatan(),
                         e.onBehalfOf(), e.type(), e.taskId(), e.fromStep(), e.toStep(), e.note())).toList());
+    }
+
+    /** Those of the case's office involved in it, and its office's heads and administrators (casework decides). */
+    static boolean mayRead(CaseService cases, long id, Authentication user) {
+        return cases.mayRead(id, user.getName(), hasRole(user, ROLE_KEPALA) || hasRole(user, ROLE_ADMIN));
     }
 
     static boolean hasRole(Authentication user, String role) {

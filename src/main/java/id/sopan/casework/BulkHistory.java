@@ -321,7 +321,7 @@ public class BulkHistory {
         }
 
         private Optional<CaseRules.Actor> mayWork(MemCase c, MemTask task, String username, Instant now) {
-            return CaseRules.mayWork(memo, c.pemohon.username(), task.kind, task.candidates, username, now);
+            return CaseRules.mayWork(memo, officeCode, c.pemohon.username(), task.kind, task.candidates, username, now);
         }
 
         private boolean claimerMayWork(MemCase c, MemTask task, Instant now) {
@@ -610,6 +610,7 @@ public class BulkHistory {
         private final WorkAssignment delegate;
         private final Map<String, List<String>> candidates = new HashMap<>();
         private final Map<String, List<ActingAs>> actingAs = new HashMap<>();
+        private final Map<String, Optional<String>> offices = new HashMap<>();
 
         MemoWorkAssignment(WorkAssignment delegate) {
             this.delegate = delegate;
@@ -625,6 +626,11 @@ public class BulkHistory {
         public List<ActingAs> actingAs(String username, LocalDate on) {
             return actingAs.computeIfAbsent(username + '\u0000' + on,
                     k -> List.copyOf(delegate.actingAs(username, on)));
+        }
+
+        @Override
+        public Optional<String> officeOf(String username) {
+            return offices.computeIfAbsent(username, delegate::officeOf);
         }
     }
 }

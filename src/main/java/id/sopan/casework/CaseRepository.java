@@ -355,7 +355,7 @@ class CaseRepository {
      * Open tasks that holders of these jabatan may work, and the pemohon steps of the user's own cases,
      * soonest deadline first (no deadline last).
      */
-    List<WorklistItem> worklist(Collection<String> jabatanCodes, String pemohonUsername, int limit) {
+    List<WorklistItem> worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername, int limit) {
         // An empty IN list is not valid SQL: a code no jabatan has stands in for "none".
         Collection<String> codes = jabatanCodes.isEmpty() ? List.of("-") : jabatanCodes;
         return jdbc.sql("""
@@ -365,12 +365,14 @@ class CaseRepository {
                   FROM case_task t
                   JOIN case_file c ON c.id = t.case_id
                  WHERE t.status IN ('OPEN', 'CLAIMED', 'HANDED_OFF')
+                   AND t.office_id = (SELECT o.id FROM office o WHERE o.code = :office)
                    AND (EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id AND k.jabatan_code IN (:codes))
                         OR (t.kind = 'PEMOHON' AND c.pemohon_username = :pemohon))
                  ORDER BY no_deadline, t.deadline_at, t.id
                  FETCH FIRST :limit ROWS ONLY
                 """)
-                .param("codes", codes).param("pemohon", pemohonUsername).param("limit", limit)
+                .param("office", officeCode).param("codes", codes).param("pemohon", pemohonUsername)
+                .param("limit", limit)
                 .query((rs, n) -> new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
                         rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
                         TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),

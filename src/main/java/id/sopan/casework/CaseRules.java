@@ -32,9 +32,10 @@ final class CaseRules {
 
     /**
      * Whether a user may work a task now, and as whom: the pemohon on their own pemohon step, else a user acting
-     * (own jabatan or delegation that day) as one of the task's candidate jabatan, own jabatan first.
+     * (own jabatan or delegation that day) as one of the task's candidate jabatan of the case's office, own jabatan
+     * first. Jabatan codes are unique within an office only, so the office is compared too.
      */
-    static Optional<Actor> mayWork(WorkAssignment assignment, String pemohonUsername, TaskKind kind,
+    static Optional<Actor> mayWork(WorkAssignment assignment, String officeCode, String pemohonUsername, TaskKind kind,
                                    List<String> candidates, String username, Instant now) {
         if (kind == TaskKind.PEMOHON && username.equals(pemohonUsername)) {
             return Optional.of(new Actor(username, null, null));
@@ -42,7 +43,7 @@ final class CaseRules {
         LocalDate today = LocalDate.ofInstant(now, WIB);
         // Own jabatan first, so a user who holds it and also a delegation is recorded as themselves.
         return assignment.actingAs(username, today).stream()
-                .filter(a -> candidates.contains(a.jabatanCode()))
+                .filter(a -> officeCode.equals(a.officeCode()) && candidates.contains(a.jabatanCode()))
                 .sorted((a, b) -> Boolean.compare(a.byDelegation(), b.byDelegation()))
                 .findFirst()
                 .map(a -> new Actor(username, a.jabatanCode(),

@@ -202,10 +202,15 @@ public class CaseService {
      * cases, soonest deadline first.
      */
     public List<WorklistItem> worklist(String username, int limit) {
+        Optional<String> office = assignment.officeOf(username);
+        if (office.isEmpty()) {
+            return List.of();
+        }
         LocalDate today = LocalDate.now(clock.withZone(WIB));
         Set<String> jabatan = assignment.actingAs(username, today).stream()
+                .filter(a -> office.get().equals(a.officeCode()))
                 .map(WorkAssignment.ActingAs::jabatanCode).collect(Collectors.toCollection(LinkedHashSet::new));
-        return cases.worklist(jabatan, username, limit);
+        return cases.worklist(office.get(), jabatan, username, limit);
     }
 
     /** The actions a user may take on a task now: the buttons of the task. */
@@ -238,11 +243,41 @@ public class CaseService {
     }
 
     /**
-     * Whether a user has a part in a case, and so may read it: they started it, are its pemohon, acted on
-     * it, or today act as (own jabatan or delegation) a jabatan that may work one of its tasks.
+     * Whether a user has a part in a case, and so may read it: they belong to its office and started it, are its
+     * pemohon, acted on it, or today act as (own jabatan or delegation) a jabatan that may work one of its tasks.
      */
     public boolean involves(long caseId, String username) {
         CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+        return inOffice(row, username) && involves(row, username);
+    }
+
+    /**
+     * Whether a user may read a case: they belong to its office and are involved in it, or belong to its office and
+     * read all of the office's cases ({@code readsAll}: the heads and administrators, a role the caller knows).
+     * Nobody reads another office's cases, whatever their role.
+     *
+     * @throws NoSuchCaseException when there is no such case
+     */
+    public boolean mayRead(long caseId, String username, boolean readsAll) {
+        CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+        return inOffice(row, username) && (readsAll || involves(row, username));
+    }
+
+    /**
+     * Whether a user belongs to the case's office.
+     *
+     * @throws NoSuchCaseException when there is no such case
+     */
+    public boolean inOffice(long caseId, String username) {
+        return inOffice(cases.findCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId)), username);
+    }
+
+    private boolean inOffice(CaseRepository.CaseRow row, String username) {
+        return assignment.officeOf(username).filter(row.officeCode()::equals).isPresent();
+    }
+
+    private boolean involves(CaseRepository.CaseRow row, String username) {
+        long caseId = row.id();
         if (username.equals(row.startedBy()) || username.equals(row.pemohon().username())) {
             return true;
         }
@@ -250,6 +285,7 @@ public class CaseService {
             return true;
         }
         Set<String> jabatan = assignment.actingAs(username, LocalDate.now(clock.withZone(WIB))).stream()
+                .filter(a -> row.officeCode().equals(a.officeCode()))
                 .map(WorkAssignment.ActingAs::jabatanCode).collect(Collectors.toSet());
         return !jabatan.isEmpty() && cases.tasks(caseId).stream()
                 .anyMatch(t -> cases.candidates(t.id()).stream().anyMatch(jabatan::contains));
@@ -302,7 +338,7 @@ public class CaseService {
     /** As {@link #mayWork(CaseRepository.CaseRow, CaseRepository.TaskRow, String, Instant)}, the candidates read. */
     private Optional<CaseRules.Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task,
                                               List<String> candidates, String username, Instant now) {
-        return CaseRules.mayWork(assignment, row.pemohon().username(), task.kind(), candidates, username, now);
+        return CaseRules.mayWork(assignment, row.officeCode(), row.pemohon().username(), task.kind(), candidates, username, now);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The organization answers who works a task and as whom a user acts. */
 @Component
@@ -26,9 +27,14 @@ class OrganizationWorkAssignment implements WorkAssignment {
     @Override
     public List<ActingAs> actingAs(String username, LocalDate on) {
         return organization.jabatanActingAs(username, on).stream()
-                .map(a -> new ActingAs(a.jabatanCode(), a.delegation() == null ? null : a.delegation().name(),
+                .map(a -> new ActingAs(a.officeCode(), a.jabatanCode(), a.delegation() == null ? null : a.delegation().name(),
                         a.byDelegation() ? regularHolder(a.officeCode(), a.jabatanCode(), username, on) : null))
                 .toList();
+    }
+
+    @Override
+    public Optional<String> officeOf(String username) {
+        return organization.user(username).map(AppUser::officeCode);
     }
 
     /** On whose behalf a delegate acts: the jabatan's own holder, if it has one. */

@@ -2,6 +2,7 @@ package id.sopan.casework;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may work a task and as whom a user acts: the organization answers (units, jabatan, delegation).
@@ -15,12 +16,16 @@ public interface WorkAssignment {
     /** The jabatan a user may act as on a day: their own, and those delegated to them (Plt/Plh). */
     List<ActingAs> actingAs(String username, LocalDate on);
 
+    /** The office a user belongs to; empty for an unknown user. A user works and reads only their office's cases. */
+    Optional<String> officeOf(String username);
+
     /**
+     * @param officeCode     the office of the jabatan (jabatan codes are unique within an office only)
      * @param jabatanCode    the jabatan acted as
      * @param delegationKind null for the user's own jabatan; PLT or PLH when acting by delegation
      * @param onBehalfOf     when by delegation: the regular holder's username, or null if the jabatan is vacant
      */
-    record ActingAs(String jabatanCode, String delegationKind, String onBehalfOf) {
+    record ActingAs(String officeCode, String jabatanCode, String delegationKind, String onBehalfOf) {
         public boolean byDelegation() {
             return delegationKind != null;
         }

@@ -38,8 +38,21 @@ public final class FlowchartSvg {
         return pages;
     }
 
-    /** Page {@code number} (1-based) as one {@code <svg>} element. */
+    /** The embedded style sheet: a page that inlines the SVG without it (a strict CSP) serves these rules itself. */
+    public static String styleSheet() {
+        return STYLE;
+    }
+
+    /** Page {@code number} (1-based) as one {@code <svg>} element, with its style sheet. */
     public static String render(Flowchart chart, int number) {
+        return render(chart, number, true);
+    }
+
+    /**
+     * Page {@code number} (1-based) as one {@code <svg>} element; {@code embedStyle} false leaves out the
+     * {@code <style>} element (the page's own style sheet carries {@link #styleSheet()}).
+     */
+    public static String render(Flowchart chart, int number, boolean embedStyle) {
         if (number < 1 || number > chart.pages().size()) {
             throw new IllegalArgumentException("no page " + number + " in " + chart.pages().size());
         }
@@ -53,7 +66,9 @@ public final class FlowchartSvg {
                 .append(" width=\"").append(n(page.width())).append("pt\" height=\"").append(n(page.height()))
                 .append("pt\" preserveAspectRatio=\"xMidYMin meet\" aria-label=\"").append(escape(title)).append("\">\n");
         svg.append("<title>").append(escape(title)).append("</title>\n");
-        svg.append("<style>").append(STYLE).append("</style>\n");
+        if (embedStyle) {
+            svg.append("<style>").append(STYLE).append("</style>\n");
+        }
         svg.append("<g class=\"fc-table\">\n");
         for (Cell cell : page.cells()) {
             cell(svg, cell);

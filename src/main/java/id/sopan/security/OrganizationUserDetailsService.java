@@ -22,7 +22,9 @@ import java.util.Set;
  * The users of the organization module as Spring Security users: inactive users are disabled; everyone has
  * {@link Roles#USER}, the holders (and Plt/Plh for the day) of the jabatan in {@code sopan.kepala-jabatan}
  * {@link Roles#KEPALA}, the usernames in {@code sopan.admins} {@link Roles#ADMIN}, those in {@code sopan.evaluators}
- * {@link Roles#EVALUATOR}.
+ * {@link Roles#EVALUATOR}. The pages these roles open (dashboard, reports, administration) serve the office of
+ * {@code sopan.default-office}, so only that office's users get them: a head or administrator of another office
+ * named alike (same jabatan code, listed username) is an ordinary user here.
  */
 @Service
 class OrganizationUserDetailsService implements UserDetailsService {
@@ -34,16 +36,19 @@ class OrganizationUserDetailsService implements UserDetailsService {
     private final Set<String> kepalaJabatan;
     private final Set<String> admins;
     private final Set<String> evaluators;
+    private final String office;
 
     OrganizationUserDetailsService(OrganizationService organization, Clock clock,
                                    @Value("${sopan.kepala-jabatan:KADIS,SEKDIS}") Set<String> kepalaJabatan,
                                    @Value("${sopan.admins:}") Set<String> admins,
-                                   @Value("${sopan.evaluators:}") Set<String> evaluators) {
+                                   @Value("${sopan.evaluators:}") Set<String> evaluators,
+                                   @Value("${sopan.default-office:DKUKM}") String office) {
         this.organization = organization;
         this.clock = clock;
         this.kepalaJabatan = names(kepalaJabatan);
         this.admins = names(admins);
         this.evaluators = names(evaluators);
+        this.office = office;
     }
 
     @Override
@@ -52,10 +57,10 @@ class OrganizationUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(Roles.USER));
-        if (user.active()) {
+        if (user.active() && office.equals(user.officeCode())) {
             LocalDate today = LocalDate.now(clock.withZone(WIB));
-            if (organization.jabatanActingAs(username, today).stream().map(ActingAs::jabatanCode)
-                    .anyMatch(kepalaJabatan::contains)) {
+            if (organization.jabatanActingAs(username, today).stream().filter(a -> office.equals(a.officeCode()))
+                    .map(ActingAs::jabatanCode).anyMatch(kepalaJabatan::contains)) {
                 authorities.add(new SimpleGrantedAuthority(Roles.KEPALA));
             }
             if (admins.contains(username)) {

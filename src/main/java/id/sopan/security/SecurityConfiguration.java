@@ -14,7 +14,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +38,45 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     /**
+     * The pages' Content-Security-Policy: scripts, styles, fonts and requests from Sopan itself only, no inline script
+     * or style (the templates have none, htmx is told not to add its indicator style), no plugins, no framing.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    /** Swagger UI (a third-party page, public) sets inline style attributes: only its pages allow them. */
+    static final String SWAGGER_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    /** The API answers JSON and files, nothing a browser should run or frame. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    static final String REFERRER_POLICY = "same-origin";
+
+    /**
+     * The headers of every answer, beside Spring Security's defaults (X-Content-Type-Options nosniff,
+     * {@code Cache-Control: no-cache, no-store, max-age=0, must-revalidate}, X-Frame-Options): DENY framing, the
+     * policy, the referrer only to Sopan itself.
+     */
+    private static void headers(HttpSecurity http, HeaderWriter policy) throws Exception {
+        http.headers(h -> h
+                .frameOptions(f -> f.deny())
+                .contentTypeOptions(Customizer.withDefaults())
+                .cacheControl(Customizer.withDefaults())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(policy));
+    }
+
+    private static HeaderWriter pagePolicy() {
+        RequestMatcher swagger = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+        return (request, response) -> {
+            if (!response.containsHeader(CSP)) {
+                response.setHeader(CSP, swagger.matches(request) ? SWAGGER_POLICY : PAGE_POLICY);
+            }
+        };
+    }
+
+    private static final String CSP = "Content-Security-Policy";
+
+    /**
      * The actuator (also on a separate {@code management.server.port}): health public, its details and the
      * components only for administrators (application.properties); metrics and Prometheus only for
      * {@code ROLE_ADMIN}, by stateless HTTP Basic. Endpoints not exposed are not matched here.
@@ -39,6 +85,7 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager sopanAuthentication,
                                       ProblemResponses problems) throws Exception {
+        headers(http, new StaticHeadersWriter(CSP, API_POLICY));
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
                 .authenticationManager(sopanAuthentication)
                 .authorizeHttpRequests(a -> a
@@ -58,6 +105,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager sopanAuthentication,
                                  ProblemResponses problems) throws Exception {
+        headers(http, new StaticHeadersWriter(CSP, API_POLICY));
         return http.securityMatcher("/api/**")
                 .authenticationManager(sopanAuthentication)
                 .authorizeHttpRequests(a -> a
@@ -77,6 +125,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager sopanAuthentication) throws Exception {
+        headers(http, pagePolicy());
         return http
                 .authenticationManager(sopanAuthentication)
                 .authorizeHttpRequests(a -> a

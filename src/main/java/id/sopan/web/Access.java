@@ -4,7 +4,10 @@ import id.sopan.casework.CaseService;
 import id.sopan.security.Roles;
 import org.springframework.security.core.Authentication;
 
-/** Who may read a case's pages: those involved in it (casework decides), the heads and the administrators. */
+/**
+ * Who may read a case's pages: those of its office involved in it, and its office's heads and administrators
+ * (casework decides, with the role given here); never anyone of another office.
+ */
 final class Access {
 
     private Access() {
@@ -17,7 +20,7 @@ final class Access {
 
     /** @throws id.sopan.casework.NoSuchCaseException when there is no such case */
     static boolean mayRead(CaseService cases, long caseId, Authentication user) {
-        return headOrAdmin(user) || cases.involves(caseId, user.getName());
+        return cases.mayRead(caseId, user.getName(), headOrAdmin(user));
     }
 
     /** A number from a path or a form, or null when it is not one. */

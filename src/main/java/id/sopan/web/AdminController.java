@@ -77,6 +77,12 @@ class AdminController {
             redirect.addFlashAttribute("error", "ui.admin.users.notSelf");
             return "redirect:/admin/pengguna";
         }
+        if (organization.user(username).filter(u -> office.equals(u.officeCode())).isEmpty()) {
+            // Another office's account is not this administration's to change: as unknown as a misspelt one.
+            redirect.addFlashAttribute("error", "ui.admin.users.unknown");
+            redirect.addFlashAttribute("errorArgs", new Object[] {username});
+            return "redirect:/admin/pengguna";
+        }
         try {
             AppUser user = organization.setActive(username, activate, expected);
             redirect.addFlashAttribute("message", user.active() ? "ui.admin.users.activated" : "ui.admin.users.deactivated");

@@ -64,7 +64,8 @@ class CatalogController {
         model.addAttribute("sop", sop);
         // One tall drawing in the page's language; built from escaped data only, so the template may insert it as is.
         LayoutOptions options = LayoutOptions.web().withLabels(Labels.of(Messages.forLocale(locale)));
-        model.addAttribute("flowchart", FlowchartSvg.render(FlowchartLayout.of(sop, options), 1));
+        // Without its <style> element (the Content-Security-Policy allows none inline): sopan.css has the same rules.
+        model.addAttribute("flowchart", FlowchartSvg.render(FlowchartLayout.of(sop, options), 1, false));
         return "sop";
     }
 

@@ -5,6 +5,7 @@ import id.sopan.casework.Pemohon;
 import id.sopan.catalog.CatalogEntry;
 import id.sopan.catalog.CatalogService;
 import id.sopan.catalog.SopStatus;
+import id.sopan.organization.AppUser;
 import id.sopan.organization.OrganizationService;
 import id.sopan.sop.ServiceType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,16 +86,16 @@ class NewCaseController {
     }
 
     @GetMapping("/kasus/baru")
-    String form(@RequestParam(name = "sop", required = false) String sop, Model model) {
+    String form(@RequestParam(name = "sop", required = false) String sop, Authentication user, Model model) {
         NewCaseForm form = new NewCaseForm();
         form.setSop(sop == null ? "" : sop);
-        return show(form, Map.of(), model);
+        return show(officeOf(user), form, Map.of(), model);
     }
 
     /** The kelengkapan checklist of one SOP, for htmx. */
     @GetMapping("/kasus/baru/kelengkapan")
-    String checklist(@RequestParam(name = "sop", required = false) String sop, Model model) {
-        model.addAttribute("items", items(sop));
+    String checklist(@RequestParam(name = "sop", required = false) String sop, Authentication user, Model model) {
+        model.addAttribute("items", items(officeOf(user), sop));
         model.addAttribute("checked", Set.of());
         model.addAttribute("errors", Map.of());
         return "case-new :: checklist";
@@ -104,6 +105,7 @@ class NewCaseController {
     String start(@ModelAttribute("form") NewCaseForm input, Authentication user, HttpServletRequest request,
                  HttpServletResponse response, Model model) {
         Form form = new Form(messages, RequestContextUtils.getLocale(request));
+        String office = officeOf(user);
         String sopCode = form.line("sop", input.getSop(), 16, true);
         List<String> items = List.of();
         if (sopCode != null) {
@@ -129,7 +131,8 @@ class NewCaseController {
             form.reject("nip", "ui.new.badNip");
         }
         String username = form.line("pengguna", input.getPengguna(), 64, false);
-        if (username != null && (!USERNAME.matcher(username).matches() || organization.user(username).isEmpty())) {
+        if (username != null && (!USERNAME.matcher(username).matches()
+                || organization.user(username).filter(u -> u.officeCode().equals(office)).isEmpty())) {
             form.reject("pengguna", "ui.new.unknownUser");
         }
         String contact = form.line("kontak", input.getKontak(), 200, false);
@@ -151,7 +154,7 @@ class NewCaseController {
         }
         if (!form.ok()) {
             response.setStatus(400);
-            return show(input, form.errors(), model);
+            return show(office, input, form.errors(), model);
         }
         CaseService.Started started = cases.start(new CaseService.StartCase(office, sopCode,
                 new Pemohon(kind, name, username, nip, contact), user.getName(),
@@ -159,7 +162,12 @@ class NewCaseController {
         return "redirect:/kasus/" + started.caseId() + "/tanda-terima";
     }
 
-    private String show(NewCaseForm form, Map<String, String> errors, Model model) {
+    /** A case is started in the signed-in user's office (its SOPs, numbers and jabatan). */
+    private String officeOf(Authentication user) {
+        return organization.user(user.getName()).map(AppUser::officeCode).orElse(office);
+    }
+
+    private String show(String office, NewCaseForm form, Map<String, String> errors, Model model) {
         Map<ServiceType, List<CatalogEntry>> groups = new EnumMap<>(ServiceType.class);
         for (CatalogEntry e : catalog.listCurrent(office)) {
             if (e.status() == SopStatus.BERLAKU && e.serviceType() != null) {
@@ -170,13 +178,13 @@ class NewCaseController {
         model.addAttribute("form", form);
         model.addAttribute("groups", groups);
         model.addAttribute("kinds", Pemohon.Kind.values());
-        model.addAttribute("items", items(form.getSop()));
+        model.addAttribute("items", items(office, form.getSop()));
         model.addAttribute("checked", checked);
         model.addAttribute("errors", errors);
         return "case-new";
     }
 
-    private List<String> items(String sopCode) {
+    private List<String> items(String office, String sopCode) {
         if (sopCode == null || sopCode.isBlank() || sopCode.length() > 16) {
             return List.of();
         }

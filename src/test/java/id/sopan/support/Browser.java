@@ -13,6 +13,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,6 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.function.Function;
 
 /**
@@ -57,6 +63,10 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=id", "--window-size=1366,768");
+        // The console, to catch what the Content-Security-Policy refused (see afterEach).
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -68,7 +78,15 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         if (driver == null) {
             return;
         }
+        List<String> refused = new ArrayList<>();
         try {
+            // A script, style or request the page's Content-Security-Policy refused is a broken page, even where the
+            // test's own steps still pass: the console says so.
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                if (entry.getMessage().contains("Content Security Policy")) {
+                    refused.add(entry.getMessage());
+                }
+            }
             if (context.getExecutionException().isPresent()) {
                 Path dir = Path.of("target", "browser");
                 Files.createDirectories(dir);
@@ -79,6 +97,9 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         } finally {
             driver.quit();
             driver = null;
+        }
+        if (!refused.isEmpty() && context.getExecutionException().isEmpty()) {
+            throw new AssertionError("the Content-Security-Policy refused: " + refused);
         }
     }
 

@@ -9,7 +9,7 @@ public final class Database {
 
     /** Every table holding data, in an order that deletes children before their parents. */
     private static final List<String> TABLES = List.of(
-            "case_attachment", "notification", "case_event", "idempotency_key", "case_task_candidate", "case_task", "case_requirement", "case_file",
+            "login_failure", "case_attachment", "notification", "case_event", "idempotency_key", "case_task_candidate", "case_task", "case_requirement", "case_file",
             "case_counter",
             "actor_assignment", "delegation", "app_user", "jabatan_group_member", "jabatan_group", "jabatan",
             "org_unit", "external_institution",
