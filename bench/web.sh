@@ -63,8 +63,8 @@ SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$JAR_FILE")
 rm -f "$JAR_FILE"
 [ -n "$SESSION" ] || { echo "sign-in as $USER_NAME failed" >&2; exit 1; }
 WORKLIST=$(curl -fs -H "Cookie: JSESSIONID=$SESSION" "$BASE/tugas")
-CASE_ID=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9]*' | head -n 1 | cut -d/ -f3)
-ROWS=$(printf '%s' "$WORKLIST" | grep -c '/kasus/[0-9]*' || true)
+CASE_ID=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9][0-9]*' | head -n 1 | cut -d/ -f3)
+ROWS=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9][0-9]*' | wc -l)
 [ -n "$CASE_ID" ] || { echo "the worklist of $USER_NAME is empty: pick another --user" >&2; exit 1; }
 
 echo "web benchmark: db=$DB user=$USER_NAME (worklist links: $ROWS) case=$CASE_ID connections=$CONNECTIONS threads=$THREADS ${SECONDS_PER_PAGE}s per page; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
