@@ -336,7 +336,6 @@ public final class NodeLoad {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        requests.increment();
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -353,6 +352,7 @@ public final class NodeLoad {
             stop = true;
             return null;
         }
+        requests.increment(); // answered requests only: connection errors are counted apart
         int status = response.statusCode();
         count(endpoint + " " + status);
         if (status == 409) {
@@ -399,6 +399,7 @@ public final class NodeLoad {
         return List.copyOf(started);
     }
 
+    /** Requests answered (any status); connection errors not included. */
     public long requests() {
         return requests.sum();
     }

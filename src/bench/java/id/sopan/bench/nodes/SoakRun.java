@@ -80,16 +80,18 @@ public final class SoakRun {
             line(report, "database %s, nodes on ports %d and %d (%s), pool %d each; load average before: %s",
                     database, nodes.get(0).port(), nodes.get(1).port(), jvm, pool, loadBefore);
             Map<String, long[]> phases = new LinkedHashMap<>();
+            long[] backAt = {Long.MAX_VALUE};
             long started = System.nanoTime();
             try (OverdueMaker overdue = new OverdueMaker(dbUrl, props, Duration.ofSeconds(1), 3).start()) {
                 Thread runner = new Thread(() -> {
                     try {
-                        load.run(Duration.ofSeconds(seconds));
+                        load.run(Duration.ofDays(1)); // until stopped below
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 }, "load");
                 runner.start();
+                long endAt = seconds;
                 if (killAt > 0 && killAt < seconds) {
                     sleepUntil(started, killAt);
                     phases.put("before the kill", snapshot(load, started));
@@ -100,33 +102,49 @@ public final class SoakRun {
                     long restart = System.nanoTime();
                     nodes.get(1).start(Duration.ofMinutes(3));
                     load.expectDown(1, false);
+                    backAt[0] = System.nanoTime();
                     phases.put("node 1 down", snapshot(load, started));
-                    line(report, "%.1f s: node 1 answering again (restart took %.1f s)", secondsSince(started),
+                    double back = secondsSince(started);
+                    line(report, "%.1f s: node 1 answering again (its start took %.1f s)", back,
                             (System.nanoTime() - restart) / 1e9);
+                    // However long the restart took, both nodes then work together for the rest of the planned time
+                    // (at least a fifth of it).
+                    endAt = Math.max(seconds, (long) Math.ceil(back) + Math.max(seconds - killAt - down, seconds / 5));
                 }
+                sleepUntil(started, (int) endAt);
+                load.stop();
                 runner.join();
+                phases.put(phases.isEmpty() ? "whole run" : "after the restart", snapshot(load, started));
                 line(report, "overdue: %d task(s) given a past deadline%s", overdue.made(),
                         overdue.failure() == null ? "" : " (last error: " + overdue.failure() + ")");
             }
             double wall = secondsSince(started);
-            phases.put("end", snapshot(load, started));
             Instant cutoff = Instant.now();
             // Give both SLA watches two rounds to mark what became overdue last.
             Thread.sleep(sla.multipliedBy(3).toMillis() + 2000);
             String loadAfter = loadAverage();
 
             line(report, "");
-            line(report, "requests %d in %.1f s: %.1f requests/s; task actions answered 2xx %d (%.1f/s); cases started %d, closed %d",
+            line(report, "requests answered %d in %.1f s: %.1f requests/s; task actions answered 2xx %d (%.1f/s); cases started %d, closed %d",
                     load.requests(), wall, load.requests() / wall, load.acted().size(), load.acted().size() / wall,
                     load.started().size(), load.closedCases());
             line(report, "conflicts (409) %d, server errors (5xx) %d, other 4xx %d, connection errors %d (node 0: %d, node 1: %d)",
                     load.conflicts(), load.serverErrors(), load.otherErrors(), load.connectionErrors(),
                     load.connectionErrors(0), load.connectionErrors(1));
             line(report, "load average after: %s", loadAfter);
-            if (phases.size() > 1) {
-                line(report, "%-16s %8s %10s %10s %12s", "phase (cumul.)", "at s", "requests", "2xx acts", "conn. errors");
-                phases.forEach((name, s) -> line(report, "%-16s %8.1f %10d %10d %12d", name, s[0] / 1000.0, s[1], s[2], s[3]));
-            }
+            line(report, "2xx task actions by node: node 0 %d, node 1 %d (after its restart %d)",
+                    load.acted().stream().filter(a -> a.node() == 0).count(),
+                    load.acted().stream().filter(a -> a.node() == 1).count(),
+                    load.acted().stream().filter(a -> a.node() == 1 && a.atNanos() > backAt[0]).count());
+            line(report, "%-18s %8s %9s %10s %10s %12s", "phase", "until s", "answered", "answers/s", "2xx acts",
+                    "conn. errors");
+            long[] previous = {0, 0, 0, 0};
+            phases.forEach((name, s) -> {
+                double span = (s[0] - previous[0]) / 1000.0;
+                line(report, "%-18s %8.1f %9d %10.1f %10d %12d", name, s[0] / 1000.0, s[1] - previous[1],
+                        (s[1] - previous[1]) / span, s[2] - previous[2], s[3] - previous[3]);
+                System.arraycopy(s, 0, previous, 0, 4);
+            });
             line(report, "");
             line(report, "by endpoint and status:");
             load.byEndpointStatus().forEach((k, n) -> line(report, "  %-36s %8d", k, n));
