@@ -12,6 +12,7 @@ import id.sopan.engine.TaskView;
 import id.sopan.sop.SopDefinition;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -173,13 +174,14 @@ public class CaseService {
     }
 
     /**
-     * Runs a transaction that takes row locks; should the database still abort it for a lock it could not get
-     * (a deadlock, a lock timeout: nothing was written), the caller is answered as for any other race, a conflict.
+     * Runs a transaction that takes row locks; should the database abort it for a lock it could not get (a
+     * deadlock's victim on PostgreSQL; H2's lock timeout of one second, which Spring reports as a query timeout:
+     * either way nothing was written), the caller is answered as for any other race, a conflict.
      */
     private static <T> T serialized(java.util.function.Supplier<T> transaction) {
         try {
             return transaction.get();
-        } catch (PessimisticLockingFailureException e) {
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
             throw new CaseConflictException("the case was busy with another change; reload and try again");
         }
     }
