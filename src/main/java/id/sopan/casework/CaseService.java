@@ -10,6 +10,9 @@ import id.sopan.engine.TaskKind;
 import id.sopan.engine.TaskStatus;
 import id.sopan.engine.TaskView;
 import id.sopan.sop.SopDefinition;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -141,15 +144,17 @@ public class CaseService {
     private ActionResult actInTransaction(long taskId, Action action, String username, String note, String idempotencyKey) {
         Instant now = now();
         String requestHash = Sha256.hex(taskId + "|" + action + "|" + (note == null ? "" : note));
-        return tx.execute(status -> {
+        return serialized(() -> tx.execute(status -> {
+            CaseRepository.CaseRow row = cases.lockCaseOfTask(taskId)
+                    .orElseThrow(() -> new NoSuchCaseException("task " + taskId));
+            // The key is looked up under the case's lock: a retry sent while the first request is still running
+            // waits for it and then answers its result, instead of acting again or failing on the key's insert.
             if (idempotencyKey != null) {
                 Optional<String> earlier = cases.idempotentResult(idempotencyKey, username, requestHash);
                 if (earlier.isPresent()) {
                     return ActionResult.decode(earlier.get());
                 }
             }
-            CaseRepository.CaseRow row = cases.lockCaseOfTask(taskId)
-                    .orElseThrow(() -> new NoSuchCaseException("task " + taskId));
             long caseId = row.id();
             CaseObservation.caseKnown(caseId, row.registrationNo());
             SopDefinition sop = catalog.version(row.sopVersionId()).definition();
@@ -170,10 +175,28 @@ public class CaseService {
             ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
                     outcome.kase().currentStep(), taskId, after);
             if (idempotencyKey != null) {
-                cases.rememberIdempotent(idempotencyKey, username, requestHash, result.encode(), now);
+                try {
+                    cases.rememberIdempotent(idempotencyKey, username, requestHash, result.encode(), now);
+                } catch (DuplicateKeyException sameKeyElsewhere) {
+                    // The same key at the same moment for a task of another case (another lock): undone, a conflict.
+                    throw new CaseConflictException("idempotency key " + idempotencyKey + " was used for another request");
+                }
             }
             return result;
-        });
+        }));
+    }
+
+    /**
+     * Runs a transaction that takes row locks; should the database abort it for a lock it could not get (a
+     * deadlock's victim on PostgreSQL; H2's lock timeout of one second, which Spring reports as a query timeout:
+     * either way nothing was written), the caller is answered as for any other race, a conflict.
+     */
+    private static <T> T serialized(java.util.function.Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (PessimisticLockingFailureException | QueryTimeoutException e) {
+            throw new CaseConflictException("the case was busy with another change; reload and try again");
+        }
     }
 
     /** Cancels an open case with a reason. Who may cancel is decided by the caller's role (see security). */
@@ -186,7 +209,7 @@ public class CaseService {
 
     private void cancelInTransaction(long caseId, String username, String reason) {
         Instant now = now();
-        tx.executeWithoutResult(status -> {
+        serialized(() -> tx.execute(status -> {
             CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
             CaseObservation.caseKnown(caseId, row.registrationNo());
             SopDefinition sop = catalog.version(row.sopVersionId()).definition();
@@ -194,7 +217,8 @@ public class CaseService {
             List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
             Outcome outcome = engine.cancel(view(row), views(tasks), username, reason, now);
             store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now, null);
-        });
+            return null;
+        }));
     }
 
     /**

@@ -31,8 +31,9 @@ import java.util.Set;
 
 /**
  * Marks tasks past their deadline and notifies the task's holder and the atasan of its jabatan (in the app;
- * by e-mail too when SMTP is configured). Safe with several app nodes on one database: a task is claimed for
- * notification by a conditional update ({@code overdue_at IS NULL}), so exactly one node notifies it.
+ * by e-mail too when SMTP is configured). Safe with several app nodes on one database: under its case's lock (taken
+ * first, in the same order as actions take their locks) a task is claimed for notification by a conditional update
+ * ({@code overdue_at IS NULL}, still unfinished), so exactly one node notifies it, and never once it is finished.
  */
 @Component
 @ConditionalOnProperty(name = "sopan.sla.enabled", havingValue = "true", matchIfMissing = true)
@@ -75,8 +76,7 @@ public class SlaWatch {
         this.mailFrom = mailFrom;
     }
 
-    private record Late(long taskId, long caseId, long officeId, String officeCode, String registrationNo, int step,
-                        String claimedBy) {
+    private record Late(long taskId, long caseId, long officeId, String officeCode, String registrationNo, int step) {
     }
 
     /**
@@ -138,7 +138,7 @@ public class SlaWatch {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         while (true) {
             List<Late> late = jdbc.sql("""
-                    SELECT t.id, t.case_id, t.office_id, o.code AS office_code, c.registration_no, t.step_no, t.claimed_by
+                    SELECT t.id, t.case_id, t.office_id, o.code AS office_code, c.registration_no, t.step_no
                       FROM case_task t
                       JOIN case_file c ON c.id = t.case_id
                       JOIN office o ON o.id = t.office_id
@@ -147,8 +147,7 @@ public class SlaWatch {
                      FETCH FIRST 200 ROWS ONLY
                     """).param("now", CaseRepository.ts(now))
                     .query((rs, n) -> new Late(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("office_id"),
-                            rs.getString("office_code"), rs.getString("registration_no"), rs.getInt("step_no"),
-                            rs.getString("claimed_by")))
+                            rs.getString("office_code"), rs.getString("registration_no"), rs.getInt("step_no")))
                     .list();
             if (late.isEmpty()) {
                 return;
@@ -177,17 +176,25 @@ public class SlaWatch {
 
     /** Marks one task and notifies; the number of notifications written, or null when another node had it. */
     private Integer mark(Late task, Instant now) {
-        int claimed = jdbc.sql("UPDATE case_task SET overdue_at = :now WHERE id = :id AND overdue_at IS NULL")
-                .param("now", CaseRepository.ts(now)).param("id", task.taskId()).update();
+        // The case's lock first, as every action takes it before it updates a task: marking the task first and then
+        // locking the case deadlocks with an action on the same case (PostgreSQL then aborts one of the two, and
+        // the action's user got a 500). Under the lock the task's status and holder are read afresh.
+        cases.lockCase(task.caseId()).orElseThrow();
+        int claimed = jdbc.sql("""
+                UPDATE case_task SET overdue_at = :now
+                 WHERE id = :id AND overdue_at IS NULL AND status IN ('OPEN', 'CLAIMED', 'HANDED_OFF')
+                """).param("now", CaseRepository.ts(now)).param("id", task.taskId()).update();
         if (claimed == 0) {
-            return null; // another node got there first
+            return null; // another node got there first, or the task was finished since it was read
         }
+        String claimedBy = jdbc.sql("SELECT claimed_by FROM case_task WHERE id = :id").param("id", task.taskId())
+                .query((rs, n) -> rs.getString(1)).list().get(0);
         LocalDate today = LocalDate.ofInstant(now, CaseService.WIB);
         Set<String> holders = new LinkedHashSet<>();
         Set<String> atasan = new LinkedHashSet<>();
         List<String> jabatan = cases.candidates(task.taskId());
-        if (task.claimedBy() != null) {
-            holders.add(task.claimedBy());
+        if (claimedBy != null) {
+            holders.add(claimedBy);
         } else {
             for (String code : jabatan) {
                 organization.holders(task.officeCode(), code, today).forEach(u -> holders.add(u.username()));
@@ -228,9 +235,8 @@ public class SlaWatch {
         }
     }
 
-    /** The overdue mark is a change of the case: it joins the case's history chain, under the case lock. */
+    /** The overdue mark is a change of the case: it joins the case's history chain, under the case lock (held). */
     private void appendHistory(Late task, Instant now) {
-        cases.lockCase(task.caseId()).orElseThrow();
         cases.appendToHistory(task.caseId(), now, List.of(new CaseRepository.NewEvent("system", null, null,
                 "TASK_OVERDUE", task.taskId(), task.step(), task.step(), null)));
     }

@@ -1,5 +1,6 @@
 package id.sopan.casework;
 
+import id.sopan.engine.Action;
 import id.sopan.support.PostgresSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,5 +106,99 @@ class PostgresCaseworkTest extends CaseworkContract {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * Issue 8 (two nodes): the SLA watch takes its locks in the order actions do, the case's row first. It used to
+     * mark the task first and then lock the case: with an action holding the case and about to update that task,
+     * PostgreSQL found a deadlock and aborted one of them (the action's user got a 500). Here the test's connection
+     * is the action: it holds the case's lock while the watch starts, then updates the task; the watch waits, and
+     * then leaves the finished task alone.
+     */
+    @Test
+    void theSlaWatchWaitsForAnActionOnTheCaseInsteadOfDeadlockingWithIt() throws Exception {
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        clock.set(check.deadline().plusSeconds(60));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection action = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
+            action.setAutoCommit(false);
+            try (Statement st = action.createStatement()) {
+                st.execute("SET LOCAL lock_timeout = '20s'");
+                st.execute("SELECT id FROM case_file WHERE id = " + id + " FOR UPDATE");
+                Future<Integer> watch = pool.submit(sla::markOverdue);
+                long giveUp = System.nanoTime() + 120_000_000_000L; // a hang guard, not a measurement
+                while (!waitingFor(observer, "SELECT c.id, c.office_id%")) {
+                    assertThat(watch.isDone()).as("the watch waits for the case's lock").isFalse();
+                    assertThat(System.nanoTime()).as("the watch never waited for the case").isLessThan(giveUp);
+                    Thread.sleep(20);
+                }
+                // The action finishes the task while the watch waits: no lock of the watch stands in its way.
+                assertThat(st.executeUpdate("UPDATE case_task SET status = 'DONE', version = version + 1 WHERE id = "
+                        + check.id())).isEqualTo(1);
+                action.commit();
+                watch.get(); // other tests' overdue tasks may be marked; this one, finished meanwhile, may not
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE task_id = :t").param("t", check.id())
+                .query(Long.class).single()).isZero();
+        assertThat(cases.detail(id).history()).noneMatch(e -> e.type().equals("TASK_OVERDUE"));
+    }
+
+    /**
+     * Two requests with one idempotency key for the same task at the same moment: the second waits for the first
+     * (the key is looked up under the case's lock) and answers its result; the action happens once.
+     */
+    @Test
+    void aRetrySentWhileTheFirstRequestRunsAnswersItsResult() throws Exception {
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.execute("SELECT id FROM case_file WHERE id = " + id + " FOR UPDATE");
+                Future<CaseService.ActionResult> first = pool.submit(() ->
+                        cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, "retry-1"));
+                ExecutorService second = Executors.newSingleThreadExecutor();
+                try {
+                    long giveUp = System.nanoTime() + 120_000_000_000L;
+                    while (!waitingFor(observer, "SELECT c.id, c.office_id%")) {
+                        assertThat(System.nanoTime()).isLessThan(giveUp);
+                        Thread.sleep(20);
+                    }
+                    Future<CaseService.ActionResult> retry = second.submit(() ->
+                            cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, "retry-1"));
+                    while (countWaiting(observer, "SELECT c.id, c.office_id%") < 2) {
+                        assertThat(System.nanoTime()).isLessThan(giveUp);
+                        Thread.sleep(20);
+                    }
+                    holder.commit();
+                    assertThat(retry.get()).isEqualTo(first.get());
+                } finally {
+                    second.shutdownNow();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(cases.detail(id).history()).filteredOn(e -> e.type().equals("TASK_CLAIMED")).hasSize(1);
+    }
+
+    private boolean waitingFor(Connection observer, String queryLike) throws SQLException {
+        return countWaiting(observer, queryLike) > 0;
+    }
+
+    private int countWaiting(Connection observer, String queryLike) throws SQLException {
+        try (PreparedStatement s = observer.prepareStatement("""
+                SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?""")) {
+            s.setString(1, queryLike);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 }
