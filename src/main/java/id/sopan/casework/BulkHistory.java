@@ -601,36 +601,4 @@ public class BulkHistory {
     private record MemEvent(Instant at, String username, String jabatan, String onBehalfOf, EventType type,
                             MemTask task, Integer fromStep, Integer toStep, String note) {
     }
-
-    /**
-     * The organization's answers, asked once: the candidate jabatan of an SOP actor and the jabatan a user acts as on
-     * a day do not change while a session runs.
-     */
-    private static final class MemoWorkAssignment implements WorkAssignment {
-        private final WorkAssignment delegate;
-        private final Map<String, List<String>> candidates = new HashMap<>();
-        private final Map<String, List<ActingAs>> actingAs = new HashMap<>();
-        private final Map<String, Optional<String>> offices = new HashMap<>();
-
-        MemoWorkAssignment(WorkAssignment delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public List<String> candidateJabatan(String officeCode, String sopCode, String actorName) {
-            return candidates.computeIfAbsent(officeCode + '\u0000' + sopCode + '\u0000' + actorName,
-                    k -> List.copyOf(delegate.candidateJabatan(officeCode, sopCode, actorName)));
-        }
-
-        @Override
-        public List<ActingAs> actingAs(String username, LocalDate on) {
-            return actingAs.computeIfAbsent(username + '\u0000' + on,
-                    k -> List.copyOf(delegate.actingAs(username, on)));
-        }
-
-        @Override
-        public Optional<String> officeOf(String username) {
-            return offices.computeIfAbsent(username, delegate::officeOf);
-        }
-    }
 }

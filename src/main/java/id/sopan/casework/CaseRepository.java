@@ -342,6 +342,36 @@ class CaseRepository {
         return new CaseTasks(List.copyOf(tasks.values()), candidates, head[0]);
     }
 
+    /** Several cases in one statement (a page's worth; an empty list reads nothing). */
+    List<CaseRow> findCases(Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN office o ON o.id = c.office_id WHERE c.id IN (:ids)")
+                .param("ids", caseIds).query(CaseRepository::caseRow).list();
+    }
+
+    /** Several tasks in one statement. */
+    List<TaskRow> findTasks(Collection<Long> taskIds) {
+        if (taskIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM case_task t WHERE t.id IN (:ids)")
+                .param("ids", taskIds).query(CaseRepository::taskRow).list();
+    }
+
+    /** The candidate jabatan of several tasks, in code order (a task without any is absent). */
+    Map<Long, List<String>> candidates(Collection<Long> taskIds) {
+        Map<Long, List<String>> result = new HashMap<>();
+        if (!taskIds.isEmpty()) {
+            jdbc.sql("SELECT task_id, jabatan_code FROM case_task_candidate WHERE task_id IN (:ids) ORDER BY jabatan_code")
+                    .param("ids", taskIds)
+                    .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                    .list();
+        }
+        return result;
+    }
+
     Optional<Long> caseOfTask(long taskId) {
         return jdbc.sql("SELECT case_id FROM case_task WHERE id = :id").param("id", taskId).query(Long.class).optional();
     }

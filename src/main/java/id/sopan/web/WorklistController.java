@@ -113,11 +113,12 @@ class WorklistController {
         }
         Function<String, String> titles = titles();
         List<Row> rows = new ArrayList<>();
-        for (WorklistItem item : cases.worklist(user.getName(), LIMIT)) {
-            if (end != null && (item.deadline() == null || item.deadline().isAfter(end))) {
-                continue;
-            }
-            Set<Action> permitted = cases.permittedActions(item.taskId(), user.getName());
+        List<WorklistItem> items = cases.worklist(user.getName(), LIMIT).stream()
+                .filter(item -> end == null || (item.deadline() != null && !item.deadline().isAfter(end))).toList();
+        Map<Long, Set<Action>> permittedOf = cases.permittedActions(items.stream().map(WorklistItem::taskId).toList(),
+                user.getName());
+        for (WorklistItem item : items) {
+            Set<Action> permitted = permittedOf.getOrDefault(item.taskId(), Set.of());
             boolean mine = user.getName().equals(item.claimedBy());
             // Mine, or the jabatan's pool; a task claimed by a colleague shows only when it may be taken over.
             if (mine || item.claimedBy() == null || permitted.contains(Action.TAKE_OVER)) {
