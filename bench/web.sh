@@ -70,8 +70,8 @@ ROWS=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9][0-9]*' | wc -l)
 echo "web benchmark: db=$DB user=$USER_NAME (worklist links: $ROWS) case=$CASE_ID connections=$CONNECTIONS threads=$THREADS ${SECONDS_PER_PAGE}s per page; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 for page in /tugas "/kasus/$CASE_ID"; do
   # A short warm-up (JIT, caches), then the measured run.
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" > /dev/null
-  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_PAGE}s" -s bench/wrk-latency.lua \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 30s -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" > /dev/null
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_PAGE}s" --timeout 30s -s bench/wrk-latency.lua \
     -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" | grep '^requests=')
   echo "page=$page $line load=$(cut -d' ' -f1-3 /proc/loadavg)"
 done
