@@ -211,6 +211,8 @@ abstract class BackupContract {
         assertThat(sha256(Files.readAllBytes(AttachmentService.fileOf(otherFiles, attachmentSha))))
                 .isEqualTo(attachmentSha);
 
+        assertNewRowsGetTheNextIds(other.dataSource());
+
         // Backed up from there: the same content, table by table.
         Path second = dir.resolve("second.zip");
         there.backup(second);
@@ -335,6 +337,44 @@ abstract class BackupContract {
     }
 
     // -------------------------------------------------------------------------------------------- helpers
+
+    /**
+     * In a database whose identity columns started afresh, rows inserted after the restore get the ids after the
+     * restored ones (without the restart they would collide with id 1).
+     */
+    private void assertNewRowsGetTheNextIds(DataSource ds) {
+        JdbcClient there = JdbcClient.create(ds);
+        Copy of = new Copy(there);
+        long office = of.insert("office", "INSERT INTO office (code, name, created_at) VALUES ('BARU', 'Kantor Baru', :at)");
+        long caseFile = of.insert("case_file", """
+                INSERT INTO case_file (office_id, registration_no, tracking_code, sop_version_id, sop_code, status,
+                                       current_step, round_no, returns_count, pemohon_kind, pemohon_name, started_at,
+                                       started_by)
+                SELECT office_id, 'BARU/1', 'BARU', sop_version_id, sop_code, status, current_step, round_no,
+                       returns_count, pemohon_kind, pemohon_name, started_at, started_by
+                FROM case_file WHERE id = (SELECT MIN(id) FROM case_file)
+                """);
+        assertThat(office).isPositive();
+        assertThat(caseFile).isPositive();
+        there.sql("DELETE FROM case_file WHERE registration_no = 'BARU/1'").update();
+        there.sql("DELETE FROM office WHERE code = 'BARU'").update();
+    }
+
+    private record Copy(JdbcClient jdbc) {
+        /** Inserts one row and checks that its generated id is the one after the highest before. */
+        long insert(String table, String sql) {
+            long max = jdbc.sql("SELECT MAX(id) FROM " + table).query(Long.class).single();
+            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            var statement = jdbc.sql(sql);
+            if (sql.contains(":at")) {
+                statement = statement.param("at", java.time.OffsetDateTime.now(ZoneOffset.UTC));
+            }
+            statement.update(key, "id");
+            long id = key.getKey().longValue();
+            assertThat(id).as("the id of a new %s row", table).isEqualTo(max + 1);
+            return id;
+        }
+    }
 
     private static String run(CommandLine cli, String... words) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
