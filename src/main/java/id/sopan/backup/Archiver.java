@@ -61,6 +61,9 @@ final class Archiver {
 
     private static final int FETCH_SIZE = 2_000;
     private static final int BATCH_SIZE = 1_000;
+    private static final int ROWS_PER_INSERT = 100;
+    /** Bind parameters per statement: well below PostgreSQL's limit of 65 535. */
+    private static final int MAX_PARAMETERS = 30_000;
 
     private final DataSource dataSource;
     private final Path attachments;
@@ -80,7 +83,19 @@ final class Archiver {
 
     /** What a restore wrote. */
     record RestoreResult(String schemaVersion, String sourceDatabase, String createdAt, int tables, long rows,
-                         int files, long fileBytes, int filesWritten, double seconds) {
+                         int files, long fileBytes, int filesWritten, double seconds, Map<String, Double> phases) {
+    }
+
+    /** Seconds spent per phase, in their order: what a restore of millions of rows spends its time on. */
+    private static final class Phases {
+        private final Map<String, Double> seconds = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            seconds.merge(phase, (now - last) / 1e9, Double::sum);
+            last = now;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- backup
@@ -264,6 +279,7 @@ final class Archiver {
     RestoreResult restore(Path archive, boolean replace) {
         long began = System.nanoTime();
         try (ZipFile zip = new ZipFile(archive.toFile()); Connection c = dataSource.getConnection()) {
+            Phases phases = new Phases();
             Manifest manifest = manifest(zip, archive);
             DatabaseSchema schema = DatabaseSchema.read(c);
             Map<String, List<DatabaseSchema.Column>> columns = checkCompatible(manifest, schema);
@@ -271,11 +287,13 @@ final class Archiver {
             if (!replace) {
                 refuseOverCases(c, schema);
             }
+            phases.done("check");
             int written = writeAttachments(zip, manifest);
-            replaceRows(c, zip, manifest, schema, columns);
+            phases.done("files");
+            replaceRows(c, zip, manifest, schema, columns, phases);
             return new RestoreResult(manifest.schemaVersion(), manifest.database(), manifest.createdAt(),
                     manifest.tables().size(), manifest.rows(), manifest.attachments().size(),
-                    manifest.attachmentBytes(), written, seconds(began));
+                    manifest.attachmentBytes(), written, seconds(began), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(phases.seconds)));
         } catch (ZipException e) {
             throw new BackupException(e, "restore.notArchive", archive);
         } catch (SQLException e) {
@@ -429,16 +447,19 @@ final class Archiver {
      * checked.)
      */
     private static void replaceRows(Connection c, ZipFile zip, Manifest manifest, DatabaseSchema schema,
-                                    Map<String, List<DatabaseSchema.Column>> columns) throws SQLException, IOException {
+                                    Map<String, List<DatabaseSchema.Column>> columns, Phases phases)
+            throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             deleteAll(c, schema);
+            phases.done("delete");
             Map<String, Manifest.TableEntry> entries = new LinkedHashMap<>();
             manifest.tables().forEach(t -> entries.put(t.name(), t));
             for (DatabaseSchema.Table t : schema.tables) {
                 insertAll(c, zip, schema, t, entries.get(t.name()), columns.get(t.name()));
             }
+            phases.done("insert");
             for (DatabaseSchema.Table t : schema.tables) {
                 Manifest.TableEntry expected = entries.get(t.name());
                 TableHash actual = readTable(c, schema, t, columns.get(t.name()), null, null, -1);
@@ -446,10 +467,12 @@ final class Archiver {
                     throw new BackupException("restore.verifyFailed", t.name(), expected.rows(), actual.rows);
                 }
             }
+            phases.done("verify");
             for (DatabaseSchema.Table t : schema.tables) {
                 restartIdentity(c, schema, t);
             }
             c.commit();
+            phases.done("commit");
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -482,9 +505,6 @@ final class Archiver {
         if (entry.rows() == 0) {
             return;
         }
-        String sql = "INSERT INTO " + schema.quoted(t.sqlName()) + " ("
-                + columns.stream().map(col -> schema.quoted(col.sqlName())).collect(Collectors.joining(", "))
-                + ") VALUES (" + columns.stream().map(col -> "?").collect(Collectors.joining(", ")) + ")";
         // References to the table's own rows: inserted as NULL, then set once every row is there.
         List<Integer> deferred = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -494,7 +514,12 @@ final class Archiver {
         }
         List<Integer> key = t.primaryKey().stream().map(n -> columns.indexOf(t.column(n))).toList();
         List<Object[]> later = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql);
+        // Many rows per INSERT and many INSERTs per JDBC batch: a round trip carries about BATCH_SIZE rows.
+        int perStatement = Math.max(1, Math.min(ROWS_PER_INSERT, MAX_PARAMETERS / columns.size()));
+        int statementsPerBatch = Math.max(1, BATCH_SIZE / perStatement);
+        List<Object[]> buffer = new ArrayList<>(perStatement);
+        try (PreparedStatement many = c.prepareStatement(insertSql(schema, t, columns, perStatement));
+             PreparedStatement one = c.prepareStatement(insertSql(schema, t, columns, 1));
              BufferedReader in = new BufferedReader(new InputStreamReader(zip.getInputStream(zip.getEntry(entry.entry())),
                      StandardCharsets.UTF_8), 1 << 16)) {
             String line;
@@ -508,34 +533,67 @@ final class Archiver {
                     if (values.length != columns.size()) {
                         throw new CanonicalRows.FormatException(values.length + " values for " + columns.size() + " columns");
                     }
-                    for (int i = 0; i < columns.size(); i++) {
-                        DatabaseSchema.Column col = columns.get(i);
-                        if (values[i] == null || deferred.contains(i)) {
-                            ps.setNull(i + 1, col.jdbcType());
-                        } else {
-                            col.type().bind(ps, i + 1, values[i]);
-                        }
-                    }
                 } catch (RuntimeException e) {
                     throw new BackupException(e, "restore.badRow", t.name(), lineNo, e.getMessage());
                 }
                 for (int i : deferred) {
                     if (values[i] != null) {
-                        later.add(new Object[] {i, values, null});
+                        later.add(new Object[] {i, values});
                     }
                 }
-                ps.addBatch();
-                if (++pending == BATCH_SIZE) {
-                    ps.executeBatch();
-                    pending = 0;
+                buffer.add(values);
+                if (buffer.size() == perStatement) {
+                    bindRows(many, t, columns, deferred, buffer, lineNo - buffer.size() + 1);
+                    buffer.clear();
+                    many.addBatch();
+                    if (++pending == statementsPerBatch) {
+                        many.executeBatch();
+                        pending = 0;
+                    }
                 }
             }
             if (pending > 0) {
-                ps.executeBatch();
+                many.executeBatch();
+            }
+            for (int r = 0; r < buffer.size(); r++) {
+                bindRows(one, t, columns, deferred, List.<Object[]>of(buffer.get(r)), lineNo - buffer.size() + 1 + r);
+                one.addBatch();
+            }
+            if (!buffer.isEmpty()) {
+                one.executeBatch();
             }
         }
         if (!later.isEmpty()) {
             setSelfReferences(c, schema, t, columns, key, later);
+        }
+    }
+
+    private static String insertSql(DatabaseSchema schema, DatabaseSchema.Table t, List<DatabaseSchema.Column> columns,
+                                    int rows) {
+        String row = "(" + columns.stream().map(col -> "?").collect(Collectors.joining(", ")) + ")";
+        return "INSERT INTO " + schema.quoted(t.sqlName()) + " ("
+                + columns.stream().map(col -> schema.quoted(col.sqlName())).collect(Collectors.joining(", "))
+                + ") VALUES " + String.join(", ", java.util.Collections.nCopies(rows, row));
+    }
+
+    /** Binds rows one after the other into a statement of that many rows; {@code firstLine} names a bad value. */
+    private static void bindRows(PreparedStatement ps, DatabaseSchema.Table t, List<DatabaseSchema.Column> columns,
+                                 List<Integer> deferred, List<Object[]> rows, long firstLine) throws SQLException {
+        int n = columns.size();
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] values = rows.get(r);
+            try {
+                for (int i = 0; i < n; i++) {
+                    DatabaseSchema.Column col = columns.get(i);
+                    if (values[i] == null || deferred.contains(i)) {
+                        ps.setNull(r * n + i + 1, col.jdbcType());
+                    } else {
+                        col.type().bind(ps, r * n + i + 1, values[i]);
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new BackupException(e, "restore.badRow", t.name(), firstLine + r, e.getMessage());
+            }
         }
     }
 

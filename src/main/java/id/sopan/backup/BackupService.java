@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Backup and restore of the configured database and attachments folder as one archive that any supported database
@@ -25,9 +26,13 @@ public class BackupService {
                                long fileBytes, long archiveBytes, double seconds) {
     }
 
-    /** What a restore wrote; {@code filesWritten} the files that were not already in the folder. */
+    /**
+     * What a restore wrote; {@code filesWritten} the files that were not already in the folder; {@code phases} the
+     * seconds of each phase in order (check, files, delete, insert, verify, commit).
+     */
     public record RestoreReport(String schemaVersion, String sourceDatabase, String createdAt, int tables, long rows,
-                                int files, long fileBytes, int filesWritten, double seconds) {
+                                int files, long fileBytes, int filesWritten, double seconds,
+                                Map<String, Double> phases) {
     }
 
     /**
@@ -51,6 +56,6 @@ public class BackupService {
     public RestoreReport restore(Path archive, boolean replace) {
         Archiver.RestoreResult r = archiver.restore(archive, replace);
         return new RestoreReport(r.schemaVersion(), r.sourceDatabase(), r.createdAt(), r.tables(), r.rows(), r.files(),
-                r.fileBytes(), r.filesWritten(), r.seconds());
+                r.fileBytes(), r.filesWritten(), r.seconds(), r.phases());
     }
 }

@@ -63,6 +63,10 @@ class RestoreCommand implements Command {
             out.println(messages.get("restore.cli.done", file, r.tables(), r.rows(), r.files(), r.fileBytes(),
                     String.format(Locale.ROOT, "%.1f", r.seconds()), r.sourceDatabase(), r.createdAt(),
                     r.schemaVersion()));
+            out.println(messages.get("restore.cli.phases", r.phases().entrySet().stream()
+                    .map(e -> messages.get("restore.phase." + e.getKey()) + " "
+                            + String.format(Locale.ROOT, "%.1f", e.getValue()) + " s")
+                    .collect(java.util.stream.Collectors.joining(", "))));
             return 0;
         } catch (BackupException e) {
             err.println(messages.get(e.key(), e.args().toArray()));
