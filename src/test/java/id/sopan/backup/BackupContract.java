@@ -250,6 +250,37 @@ abstract class BackupContract {
     }
 
     @Test
+    void theBackupIsOneSnapshotWhileTheApplicationGoesOnWriting() throws IOException {
+        Map<String, String> before = source().tableHashes();
+        Archiver archiver = source();
+        java.util.concurrent.atomic.AtomicReference<String> changedAfter = new java.util.concurrent.atomic.AtomicReference<>();
+        archiver.afterTable = table -> {
+            if (changedAfter.compareAndSet(null, table)) {
+                // Another connection, as the running application would, changes a table not read yet, and commits.
+                assertThat(jdbc.sql("UPDATE semester_report SET rencana_kerja = 'diubah selama pencadangan'")
+                        .update()).isEqualTo(1);
+                jdbc.sql("DELETE FROM case_event WHERE id = (SELECT MAX(id) FROM case_event)").update();
+            }
+        };
+        Path archive = dir.resolve("snapshot.zip");
+        archiver.backup(archive);
+        assertThat(changedAfter.get()).isNotIn("semester_report", "case_event");
+        Map<String, String> after = source().tableHashes();
+        assertThat(after.get("semester_report")).isNotEqualTo(before.get("semester_report"));
+        assertThat(after.get("case_event")).isNotEqualTo(before.get("case_event"));
+        // The archive holds the database as it was when the backup began.
+        Map<String, String> archived = tableEntries(archive);
+        for (String table : List.of("semester_report", "case_event")) {
+            assertThat(archived.get("tables/" + table + ".jsonl")).as(table)
+                    .isEqualTo(before.get(table).substring(before.get(table).indexOf(':') + 1));
+        }
+        // And restoring it brings that state back.
+        backups.restore(archive, true);
+        assertThat(source().tableHashes()).isEqualTo(before);
+        assertThat(audit.verifyAll().ok()).isTrue();
+    }
+
+    @Test
     void aDamagedArchiveIsRefusedNamingTheTableOrFileAndNothingChanges() throws IOException {
         Path good = dir.resolve("good.zip");
         backups.backup(good);
