@@ -170,7 +170,23 @@ public class AttachmentService {
     }
 
     private Path pathOf(String sha) {
-        return root.resolve(sha.substring(0, 2)).resolve(sha);
+        return fileOf(root, sha);
+    }
+
+    /** The folder the files are kept in ({@code sopan.attachments.dir}), absolute. */
+    public Path directory() {
+        return root;
+    }
+
+    /**
+     * Where the content with this SHA-256 (lower-case hex) is kept under {@code root}: one layout for the service,
+     * backup and restore.
+     */
+    public static Path fileOf(Path root, String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
     /** The name without any path and without control characters; the path on disk never comes from it. */
