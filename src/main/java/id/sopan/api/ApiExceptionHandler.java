@@ -134,6 +134,21 @@ class ApiExceptionHandler {
                 "api.missingParameter", Map.of("field", name), name);
     }
 
+    /**
+     * A header or parameter the firewall refuses when the controller reads it (a control character in
+     * {@code Idempotency-Key}, say): the client's mistake, so a 400 naming the header.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e,
+                                           HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile("header: \"([^\"]{1,100})\"")
+                .matcher(String.valueOf(e.getMessage()));
+        String field = header.find() ? header.group(1).strip() : "request";
+        return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
+                "api.field.control", Map.of("field", field), field);
+    }
+
     /** An upload beyond the servlet's multipart limit: 413 naming the field, before any byte is kept. */
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e,
