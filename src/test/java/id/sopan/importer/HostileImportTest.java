@@ -42,8 +42,8 @@ class HostileImportTest {
     /** Mutated text tables per seed table. */
     static final int TEXT_PER_TABLE = 30;
     /** Mutated workbooks per seed table. */
-    static final int XLSX_PER_TABLE = 2;
-    static final int CORRUPTED_WORKBOOKS = 160;
+    static final int XLSX_PER_TABLE = 1;
+    static final int CORRUPTED_WORKBOOKS = 120;
     static final int RANDOM_INPUTS = 400;
 
     private static final Messages ID = Messages.forLanguage("id");
