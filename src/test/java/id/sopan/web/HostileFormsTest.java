@@ -224,6 +224,15 @@ class HostileFormsTest extends WebTestSupport {
         }
         assertThat(failures).isEmpty();
         assertThat(jdbc().sql("SELECT COUNT(*) FROM sop_version_event").query(Long.class).single()).isEqualTo(events);
+        // Worded for the user, naming the step and field, rather than the reader's exception.
+        String nulls = mvc.perform(post("/admin/sop/UMM-06/1/validasi").param("yaml", "code: UMM-06\nsteps: [null]")
+                .header("HX-Request", "true").with(as("kasubbag.umum")).with(csrf())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(nulls).contains("butir kosong").doesNotContain("Exception").doesNotContain("because");
+        String control = mvc.perform(post("/admin/sop/UMM-06/1/validasi").param("yaml", "code: UMM-06\ntitle: \"a\\0b\"")
+                .header("HX-Request", "true").with(as("kasubbag.umum")).with(csrf())).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(control).contains("karakter kendali");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
