@@ -176,6 +176,27 @@ class HostileFormsTest extends WebTestSupport {
                 failures.add(path + ": accepted " + status);
             }
         }
+        // Hostile headers and a hostile language: the firewall's refusal or the default language, never a 500.
+        for (String[] header : new String[][] {{"HX-Request", "a\u0000b"}, {"HX-Request", "\u0007"},
+                {"Accept-Language", "<script>;q=x"}, {"Accept-Language", "x".repeat(5000)}}) {
+            MvcResult result = mvc.perform(post("/tugas/" + task + "/ambil").header(header[0], header[1])
+                    .with(as("staf.kepegawaian")).with(csrf())).andReturn();
+            if (result.getResponse().getStatus() >= 500) {
+                failures.add("header " + header[0] + ": " + result.getResponse().getStatus());
+            }
+            MvcResult api = mvc.perform(get("/api/tasks").header(header[0], header[1])
+                    .with(httpBasic("staf.kepegawaian", "demo"))).andReturn();
+            if (api.getResponse().getStatus() >= 500) {
+                failures.add("API header " + header[0] + ": " + api.getResponse().getStatus());
+            }
+        }
+        for (String lang : List.of(SCRIPT, "a\u0000", "x".repeat(3000), "en-US-x-" + "y".repeat(100), "\uD800")) {
+            MvcResult result = mvc.perform(get("/kasus/" + caseId).param("lang", lang).with(as("staf.kepegawaian")))
+                    .andReturn();
+            if (result.getResponse().getStatus() >= 500 || result.getResponse().getContentAsString().contains(SCRIPT)) {
+                failures.add("lang " + lang.length() + ": " + result.getResponse().getStatus());
+            }
+        }
         for (String query : List.of("/tugas?sampai=2026-02-30", "/tugas?sampai=" + "9".repeat(50), "/dasbor?bulan=13",
                 "/katalog?q=" + SCRIPT, "/admin/kalender?tahun=-5", "/laporan/2026/1?dari=x")) {
             MvcResult result = mvc.perform(get(query).with(as("kadis"))).andReturn();
