@@ -45,8 +45,13 @@ class ApiExceptionHandler {
     private final MessageSource messages;
     private final AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
 
-    ApiExceptionHandler(MessageSource messages) {
+    private final long maxUploadBytes;
+
+    ApiExceptionHandler(MessageSource messages,
+                        @org.springframework.beans.factory.annotation.Value("${sopan.attachments.max-bytes:10485760}")
+                        long maxUploadBytes) {
         this.messages = messages;
+        this.maxUploadBytes = maxUploadBytes;
         locales.setSupportedLocales(List.of(INDONESIAN, Locale.ENGLISH));
         locales.setDefaultLocale(INDONESIAN);
     }
@@ -129,10 +134,60 @@ class ApiExceptionHandler {
                 "api.missingParameter", Map.of("field", name), name);
     }
 
+    /**
+     * A header or parameter the firewall refuses when the controller reads it (a control character in
+     * {@code Idempotency-Key}, say): the client's mistake, so a 400 naming the header.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e,
+                                           HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        java.util.regex.Matcher header = java.util.regex.Pattern.compile("header: \"([^\"]{1,100})\"")
+                .matcher(String.valueOf(e.getMessage()));
+        String field = header.find() ? header.group(1).strip() : "request";
+        return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
+                "api.field.control", Map.of("field", field), field);
+    }
+
+    /** An upload beyond the servlet's multipart limit: 413 naming the field, before any byte is kept. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e,
+                                           HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        return problem(request, HttpStatus.CONTENT_TOO_LARGE, "urn:sopan:problem:invalid-field",
+                "problem.title.badRequest", "api.upload.tooLarge", Map.of("field", "file"),
+                maxUploadBytes / (1024 * 1024));
+    }
+
+    /** A multipart body that cannot be read (cut off, no boundary), or without its file part. */
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+    ResponseEntity<ProblemDetail> badMultipart(Exception e, HttpServletRequest request) throws Exception {
+        requireApi(request, e);
+        String field = e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException m
+                ? m.getRequestPartName() : "file";
+        return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field", "problem.title.badRequest",
+                "api.upload.unreadable", Map.of("field", field), field);
+    }
+
     /** Spring MVC's own refusals (wrong method, wrong media type...): their status, our words. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) throws Exception {
         requireApi(request, e);
+        // The container's multipart parser refusing the body when something (the ?lang interceptor) reads a parameter
+        // before the controller does: the same answers as Spring's own multipart exceptions.
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.endsWith("SizeLimitExceededException")) {
+                return problem(request, HttpStatus.CONTENT_TOO_LARGE, "urn:sopan:problem:invalid-field",
+                        "problem.title.badRequest", "api.upload.tooLarge", Map.of("field", "file"),
+                        maxUploadBytes / (1024 * 1024));
+            }
+            if (name.startsWith("org.apache.tomcat.util.http.fileupload.")) {
+                return problem(request, HttpStatus.BAD_REQUEST, "urn:sopan:problem:invalid-field",
+                        "problem.title.badRequest", "api.upload.unreadable", Map.of("field", "file"), "file");
+            }
+        }
         if (e instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();
             String title = status.value() == 404 ? "problem.title.notFound"

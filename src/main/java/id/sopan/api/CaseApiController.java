@@ -116,7 +116,11 @@ class CaseApiController {
         if (username != null && organization.user(username).filter(u -> u.officeCode().equals(office)).isEmpty()) {
             throw ApiProblem.invalid("pemohon.username", "api.field.unknownUser", username);
         }
-        String nip = Fields.optional("pemohon.nip", p.nip(), 18);
+        String nip = Fields.optional("pemohon.nip", p.nip() == null ? null : p.nip().replace(" ", ""), 18);
+        if (nip != null && !nip.matches("[0-9]{18}")) {
+            // As the counter's form: a NIP is 18 digits.
+            throw ApiProblem.invalid("pemohon.nip", "api.field.nip");
+        }
         String contact = Fields.optional("pemohon.contact", p.contact(), 200);
         int items = CaseService.requirementsOf(sop.definition()).size();
         Set<Integer> fulfilled = new LinkedHashSet<>();

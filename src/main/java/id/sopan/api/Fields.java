@@ -27,6 +27,11 @@ final class Fields {
         if (stripped.length() > maxLength) {
             throw ApiProblem.invalid(field, "api.field.tooLong", maxLength);
         }
+        // Line breaks and tabs are text; other control characters (NUL, escape sequences) are not, and PostgreSQL
+        // cannot even store a NUL.
+        if (stripped.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c <= 0x9f))) {
+            throw ApiProblem.invalid(field, "api.field.control");
+        }
         return stripped;
     }
 

@@ -77,7 +77,10 @@ class TaskApiController {
 
     @GetMapping
     @Operation(summary = "My open tasks (own jabatan and delegations), soonest deadline first")
-    List<TaskItem> worklist(@RequestParam(defaultValue = "50") int limit, Authentication user) {
+    List<TaskItem> worklist(@RequestParam(name = "limit", defaultValue = "50") String limitText, Authentication user) {
+        // Read here rather than by Spring's conversion, which takes other scripts' digits ("١٢") too.
+        String trimmed = limitText.strip();
+        int limit = trimmed.matches("[0-9]{1,9}") ? Integer.parseInt(trimmed) : trimmed.isEmpty() ? 50 : -1;
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.invalid("limit", "api.field.range", 1, MAX_LIMIT);
         }

@@ -106,41 +106,80 @@ public class AttachmentService {
         if (!startsWith(content, type.magic())) {
             throw new RefusedException("attachment.content", "the content is not what the file name says", name, extension.toUpperCase(Locale.ROOT));
         }
+        if (extension.equals("docx") || extension.equals("xlsx")) {
+            OoxmlCheck.Refusal refusal = OoxmlCheck.check(content, extension);
+            if (refusal == OoxmlCheck.Refusal.NOT_ZIP || refusal == OoxmlCheck.Refusal.NOT_OOXML) {
+                throw new RefusedException("attachment.content", "not an Office Open XML package", name,
+                        extension.toUpperCase(Locale.ROOT));
+            } else if (refusal == OoxmlCheck.Refusal.TOO_MANY_ENTRIES) {
+                throw new RefusedException("attachment.zip.entries", "too many zip entries", name, OoxmlCheck.MAX_ENTRIES);
+            } else if (refusal == OoxmlCheck.Refusal.BAD_ENTRY_NAME) {
+                throw new RefusedException("attachment.zip.badEntry", "a zip entry name that is a path", name);
+            } else if (refusal == OoxmlCheck.Refusal.BOMB) {
+                throw new RefusedException("attachment.zip.bomb", "inflates far beyond its size", name);
+            }
+        }
         String sha = Sha256.hex(content);
         Path target = pathOf(sha);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // The file is written inside the transaction, after the case and the item are checked, so a refused upload
+        // leaves nothing on disk; a file this upload created is removed again when the transaction fails.
+        boolean[] created = {false};
+        try {
+            return tx.execute(s -> {
+                CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
+                if (requirementNo != null && cases.requirements(caseId).stream().noneMatch(r -> r.itemNo() == requirementNo)) {
+                    throw new RefusedException("attachment.requirement", "no such kelengkapan item", requirementNo);
+                }
+                created[0] = write(target, content);
+                return insert(caseId, requirementNo, name, type, content, sha, username, now, row);
+            });
+        } catch (RuntimeException e) {
+            if (created[0]) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException ignored) {
+                    // Left as an orphan named by its hash: harmless, and the next upload of the same file reuses it.
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Writes the content under its hash unless it is there already; true when this call created the file. */
+    private static boolean write(Path target, byte[] content) {
         try {
             Files.createDirectories(target.getParent());
-            if (!Files.exists(target)) {
-                Path temporary = Files.createTempFile(target.getParent(), "upload", ".part");
-                Files.write(temporary, content);
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            if (Files.exists(target)) {
+                return false;
             }
+            Path temporary = Files.createTempFile(target.getParent(), "upload", ".part");
+            Files.write(temporary, content);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store attachment " + sha, e);
+            throw new UncheckedIOException("cannot store attachment " + target.getFileName(), e);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return tx.execute(s -> {
-            CaseRepository.CaseRow row = cases.lockCase(caseId).orElseThrow(() -> new NoSuchCaseException("case " + caseId));
-            if (requirementNo != null && cases.requirements(caseId).stream().noneMatch(r -> r.itemNo() == requirementNo)) {
-                throw new RefusedException("attachment.requirement", "no such kelengkapan item", requirementNo);
-            }
-            GeneratedKeyHolder key = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    INSERT INTO case_attachment (case_id, requirement_no, file_name, content_type, size_bytes, sha256,
-                                                 uploaded_by, uploaded_at)
-                    VALUES (:case, :req, :name, :type, :size, :sha, :by, :at)
-                    """).param("case", caseId).param("req", requirementNo).param("name", name)
-                    .param("type", type.contentType()).param("size", (long) content.length).param("sha", sha)
-                    .param("by", username).param("at", CaseRepository.ts(now)).update(key, "id");
-            if (requirementNo != null) {
-                jdbc.sql("UPDATE case_requirement SET fulfilled = TRUE WHERE case_id = :c AND item_no = :n")
-                        .param("c", caseId).param("n", requirementNo).update();
-            }
-            cases.appendToHistory(caseId, now, List.of(new CaseRepository.NewEvent(username, null, null,
-                    "ATTACHMENT_ADDED", null, row.currentStep(), row.currentStep(), name + " (" + sha.substring(0, 12) + ")")));
-            return new Attachment(key.getKey().longValue(), caseId, requirementNo, name, type.contentType(),
-                    content.length, sha, username, now);
-        });
+    }
+
+    private Attachment insert(long caseId, Integer requirementNo, String name, Type type, byte[] content, String sha,
+                              String username, Instant now, CaseRepository.CaseRow row) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO case_attachment (case_id, requirement_no, file_name, content_type, size_bytes, sha256,
+                                             uploaded_by, uploaded_at)
+                VALUES (:case, :req, :name, :type, :size, :sha, :by, :at)
+                """).param("case", caseId).param("req", requirementNo).param("name", name)
+                .param("type", type.contentType()).param("size", (long) content.length).param("sha", sha)
+                .param("by", username).param("at", CaseRepository.ts(now)).update(key, "id");
+        if (requirementNo != null) {
+            jdbc.sql("UPDATE case_requirement SET fulfilled = TRUE WHERE case_id = :c AND item_no = :n")
+                    .param("c", caseId).param("n", requirementNo).update();
+        }
+        cases.appendToHistory(caseId, now, List.of(new CaseRepository.NewEvent(username, null, null,
+                "ATTACHMENT_ADDED", null, row.currentStep(), row.currentStep(), name + " (" + sha.substring(0, 12) + ")")));
+        return new Attachment(key.getKey().longValue(), caseId, requirementNo, name, type.contentType(),
+                content.length, sha, username, now);
     }
 
     public List<Attachment> list(long caseId) {
@@ -189,15 +228,23 @@ public class AttachmentService {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** The name without any path and without control characters; the path on disk never comes from it. */
+    /**
+     * The name without any path, without control characters and without invisible formatting (a right-to-left
+     * override makes "gpj.exe" look like "exe.jpg"); the path on disk never comes from it.
+     */
     static String cleanName(String original) {
         String name = original == null ? "" : original;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}]", "").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+        name = name.replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]", "").strip();
+        if (name.isEmpty() || name.chars().allMatch(c -> c == '.')) {
             name = "lampiran";
         }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+        if (name.length() > 200) {
+            // The end is kept (it holds the extension); never half a surrogate pair.
+            int from = name.length() - 200;
+            name = name.substring(Character.isLowSurrogate(name.charAt(from)) ? from + 1 : from);
+        }
+        return name;
     }
 
     private static boolean startsWith(byte[] content, byte[] magic) {

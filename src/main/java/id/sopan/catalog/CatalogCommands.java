@@ -156,7 +156,12 @@ class CatalogCommands implements Command {
             return 1;
         }
         if (code == null) {
-            code = catalog.nextFreeCode(office, "IMP");
+            try {
+                code = catalog.nextFreeCode(office, "IMP");
+            } catch (IllegalStateException e) {
+                err.println(messages.get("catalog.import.noFreeCode", office));
+                return 1;
+            }
         }
         ImportResult result = TableImporter.importTable(grid.grid(),
                 new ImportOptions(code, args.option("title").orElse(null), type));

@@ -107,6 +107,12 @@ public final class SopCodec {
     static SopDefinition fromFile(String fileName, SopFile file, List<Problem> problems) {
         List<Actor> actors = new ArrayList<>();
         for (SopFile.ActorFile a : nonNull(file.actors())) {
+            if (a == null) {
+                // "- " or "null" in the list: said as a problem of the list, not an exception of the reader.
+                problems.add(Problem.error(new Problem.Location(fileName, null, file.code(), null, "actors"),
+                        "catalog.file.emptyEntry"));
+                continue;
+            }
             actors.add(new Actor(Objects.requireNonNullElse(a.name(), ""),
                     a.kind() == null ? ActorKind.INTERNAL : a.kind(), a.sourceName()));
         }
@@ -114,17 +120,27 @@ public final class SopCodec {
         int index = 0;
         for (SopFile.StepFile s : nonNull(file.steps())) {
             index++;
+            if (s == null) {
+                problems.add(Problem.error(new Problem.Location(fileName, null, file.code(), index, "steps"),
+                        "catalog.file.emptyEntry"));
+                continue;
+            }
+            if (s.actors() != null && s.actors().contains(null)) {
+                problems.add(Problem.error(new Problem.Location(fileName, null, file.code(), index, "actors"),
+                        "catalog.file.emptyEntry"));
+                continue;
+            }
             int number = s.number() == null ? index : s.number();
             Problem.Location at = new Problem.Location(fileName, null, file.code(), number, "waktu");
             StandardTime time = timeOf(s, at, problems);
             Decision decision = s.decision() == null || s.decision().returnsTo() == null
                     ? null : new Decision(s.decision().returnsTo());
             steps.add(new Step(number, s.kegiatan(), nonNull(s.actors()), s.kelengkapan(), time, s.output(),
-                    s.keterangan(), decision, s.notes()));
+                    s.keterangan(), decision, s.notes() == null ? null : s.notes().stream().filter(Objects::nonNull).toList()));
         }
         return new SopDefinition(Objects.requireNonNullElse(file.code(), ""), file.title(),
                 Boolean.TRUE.equals(file.titleInferred()), file.serviceType(), file.identity(), file.serviceStandard(),
-                actors, steps, file.notes());
+                actors, steps, file.notes() == null ? null : file.notes().stream().filter(Objects::nonNull).toList());
     }
 
     private static StandardTime timeOf(SopFile.StepFile s, Problem.Location at, List<Problem> problems) {

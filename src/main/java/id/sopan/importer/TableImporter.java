@@ -40,6 +40,15 @@ public final class TableImporter {
 
     enum Role { NUMBER, KEGIATAN, ACTOR, KELENGKAPAN, WAKTU, OUTPUT, KETERANGAN, RETURN_TO, GROUP, NONE }
 
+    /** The longest cell read: the annex's longest is about 500 characters. */
+    public static final int MAX_CELL = 2_000;
+    /** The most steps a table may have (the annex's longest has a few dozen). */
+    public static final int MAX_STEPS = 200;
+    /** The most text a draft may hold in all: its stored JSON must fit {@code sop_version.definition}. */
+    public static final int MAX_TEXT = 400_000;
+    /** The longest title the catalog stores ({@code sop_version.title}). */
+    public static final int MAX_TITLE = 500;
+
     private TableImporter() {
     }
 
@@ -114,7 +123,44 @@ public final class TableImporter {
         if (cell == null) {
             return "";
         }
-        return cell.replaceAll("<[^>]*>", " ").replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+        // "<[^<>]*>" rather than "<[^>]*>": a cell of many "<" without ">" would take quadratic time.
+        return visible(cell).replaceAll("<[^<>]*>", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * The text without what no table means to say: control characters become blanks, bidirectional overrides,
+     * zero-width characters and byte-order marks go, and half a surrogate pair becomes U+FFFD.
+     */
+    static String visible(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String instead = null;
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u00A0' || c == '\u2028' || c == '\u2029') {
+                instead = " ";
+            } else if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200B'
+                    || c == '\u200E' || c == '\u200F' || c == '\uFEFF' || c == '\u061C') {
+                instead = "";
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    if (out != null) {
+                        out.append(c).append(text.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+                instead = "\uFFFD";
+            } else if (Character.isLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+                instead = "\uFFFD";
+            }
+            if (instead != null && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(instead != null ? instead : String.valueOf(c));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** A cell that is a flowchart mark or symbol rather than text. */
@@ -141,6 +187,10 @@ public final class TableImporter {
         private boolean noOutputColumn;
         /** The actor of each Pelaksana column; a repeated column maps to the actor it repeats. */
         private final Map<Integer, Actor> actorByColumn = new LinkedHashMap<>();
+        /** The header's role of each column, for naming the field of a cell left over. */
+        private Map<Integer, Role> extraRoles = Map.of();
+        /** The line the title was read from. */
+        private Integer titleLine;
 
         Run(Grid grid, ImportOptions options) {
             this.grid = grid;
@@ -148,16 +198,25 @@ public final class TableImporter {
         }
 
         ImportResult read() {
-            List<Grid.Row> rows = grid.rows();
+            // Over-long cells are cut before anything reads them (and reported once the columns are known).
+            List<Grid.Row> rows = new ArrayList<>();
+            List<int[]> tooLong = new ArrayList<>();
+            for (Grid.Row row : grid.rows()) {
+                rows.add(bounded(row, tooLong));
+            }
             int header = findHeader(rows);
             if (header < 0) {
-                problems.add(Problem.error(at(null, null, null), "import.header.notFound"));
+                reportTooLong(tooLong, Map.of(), Integer.MIN_VALUE);
+                Integer first = rows.isEmpty() ? 1 : rows.get(0).line();
+                problems.add(Problem.error(at(first, null, "header"), "import.header.notFound"));
                 return new ImportResult(null, problems);
             }
             Grid.Row head = rows.get(header);
             Grid.Row sub = header + 1 < rows.size() && isSubHeader(rows.get(header + 1)) ? rows.get(header + 1) : null;
             Map<Integer, Role> roles = new LinkedHashMap<>();
             List<Actor> actors = readActors(head, sub, roles);
+            reportTooLong(tooLong, roles, head.line());
+            extraRoles = roles;
             if (actors.isEmpty()) {
                 problems.add(Problem.error(at(head.line(), null, "actors"), "import.header.noActors"));
                 return new ImportResult(null, problems);
@@ -172,9 +231,16 @@ public final class TableImporter {
                 return new ImportResult(null, problems);
             }
             checkNumbering(steps);
+            long text = steps.stream().mapToLong(Run::textLength).sum();
+            if (text > MAX_TEXT) {
+                problems.add(Problem.error(at(head.line(), null, "steps"), "import.table.tooLarge", text, MAX_TEXT));
+            }
             String title = options.title() != null ? options.title() : titleAbove(rows, header);
             if (title == null) {
                 problems.add(Problem.warning(at(head.line(), null, "title"), "import.title.missing"));
+            } else if (title.length() > MAX_TITLE) {
+                problems.add(Problem.error(at(options.title() != null ? head.line() : titleLine, null, "title"),
+                        "import.cell.tooLong", title.length(), MAX_TITLE));
             }
             String code = options.code() == null ? "IMP-01" : options.code();
             SopDefinition draft = new SopDefinition(code, title, false, options.serviceType(), null, null,
@@ -184,7 +250,59 @@ public final class TableImporter {
                     problems.add(Problem.warning(at(head.line(), null, "actors"), "import.actor.unused", actor.name()));
                 }
             }
-            return new ImportResult(draft, problems);
+            // An error means nothing is to be stored: no half-read draft.
+            return new ImportResult(problems.stream().anyMatch(Problem::isError) ? null : draft, problems);
+        }
+
+        /** The row with every cell cut to {@link #MAX_CELL}; each cut cell noted as {line, column, length}. */
+        private static Grid.Row bounded(Grid.Row row, List<int[]> tooLong) {
+            List<String> cells = null;
+            for (int c = 0; c < row.cells().size(); c++) {
+                String cell = row.cells().get(c);
+                if (cell != null && cell.length() > MAX_CELL) {
+                    if (cells == null) {
+                        cells = new ArrayList<>(row.cells());
+                    }
+                    cells.set(c, cell.substring(0, MAX_CELL));
+                    tooLong.add(new int[] {row.line(), c, cell.length()});
+                }
+            }
+            return cells == null ? row : new Grid.Row(row.line(), cells);
+        }
+
+        private void reportTooLong(List<int[]> tooLong, Map<Integer, Role> roles, int headerLine) {
+            for (int[] cut : tooLong) {
+                String field = cut[0] < headerLine ? "title" : fieldOf(roles.getOrDefault(cut[1], cut[1] == 0
+                        ? Role.NUMBER : cut[1] == 1 ? Role.KEGIATAN : Role.NONE));
+                problems.add(Problem.error(at(cut[0], null, field), "import.cell.tooLong", cut[2], MAX_CELL));
+            }
+        }
+
+        /** The field a column of the table fills, for problems. */
+        private static String fieldOf(Role role) {
+            return switch (role) {
+                case NUMBER -> "number";
+                case KEGIATAN -> "kegiatan";
+                case ACTOR, GROUP -> "actors";
+                case KELENGKAPAN -> "kelengkapan";
+                case WAKTU -> "waktu";
+                case OUTPUT -> "output";
+                case KETERANGAN -> "keterangan";
+                case RETURN_TO -> "decision";
+                case NONE -> "steps";
+            };
+        }
+
+        private static long textLength(Step step) {
+            long n = 0;
+            for (String t : new String[] {step.kegiatan(), step.kelengkapan(), step.output(), step.keterangan(),
+                    step.waktu().text()}) {
+                n += t == null ? 0 : t.length();
+            }
+            for (String actor : step.actors()) {
+                n += actor.length();
+            }
+            return n;
         }
 
         private int findHeader(List<Grid.Row> rows) {
@@ -249,7 +367,7 @@ public final class TableImporter {
                             .anyMatch(r -> r == Role.WAKTU || r == Role.KELENGKAPAN));
                     if (!repeatedHeader && !steps.isEmpty()) {
                         // Text after the steps (a signature block, the next title list) ends the table.
-                        problems.add(Problem.warning(at(row.line(), null, null), "import.row.afterTable",
+                        problems.add(Problem.warning(at(row.line(), null, "steps"), "import.row.afterTable",
                                 abbreviate(String.join(" ", row.cells()))));
                         break;
                     }
@@ -257,7 +375,11 @@ public final class TableImporter {
                 }
                 int n = Integer.parseInt(number.group(1));
                 if (n == 1 && !steps.isEmpty()) {
-                    problems.add(Problem.warning(at(row.line(), null, null), "import.secondTable"));
+                    problems.add(Problem.warning(at(row.line(), null, "number"), "import.secondTable"));
+                    break;
+                }
+                if (steps.size() == MAX_STEPS) {
+                    problems.add(Problem.error(at(row.line(), n, "number"), "import.steps.tooMany", MAX_STEPS));
                     break;
                 }
                 steps.add(readStep(row, n, roles, actors, matcher, steps));
@@ -300,12 +422,20 @@ public final class TableImporter {
                 }
                 if (timeIndex < 0) {
                     Optional<StandardTime> parsed = StandardTime.parse(clean(cell));
+                    if (parsed.isPresent() && !parsed.get().isWithinLimits()) {
+                        timeIndex = col;
+                        time = StandardTime.unknown(clean(cell));
+                        problems.add(Problem.warning(at(row.line(), n, "waktu"), "import.time.outOfRange", clean(cell),
+                                parsed.get().limit()));
+                        continue;
+                    }
                     if (parsed.isPresent()) {
                         timeIndex = col;
                         time = parsed.get();
                         continue;
                     }
-                    if (BROKEN_TIME.matcher(clean(cell)).find() && clean(cell).length() < 25) {
+                    // The length first: "\\d.*\\b(menit...)" is quadratic on a long run of digits.
+                    if (clean(cell).length() < 25 && BROKEN_TIME.matcher(clean(cell)).find()) {
                         timeIndex = col;
                         time = StandardTime.unknown(clean(cell));
                         problems.add(Problem.warning(at(row.line(), n, "waktu"), "import.time.unreadable", clean(cell)));
@@ -346,7 +476,7 @@ public final class TableImporter {
                 problems.add(Problem.warning(at(row.line(), n, "waktu"), "import.time.missing"));
                 time = StandardTime.unknown(null);
                 // Without a Waktu to anchor on, fall back to the header's columns, then to the order of cells.
-                List<String> rest = new ArrayList<>();
+                List<Integer> rest = new ArrayList<>();
                 for (int col : textCells) {
                     Role role = roles.getOrDefault(col, Role.NONE);
                     String text = clean(row.cell(col));
@@ -357,16 +487,17 @@ public final class TableImporter {
                     } else if (role == Role.KETERANGAN && keterangan == null) {
                         keterangan = text;
                     } else {
-                        rest.add(text);
+                        rest.add(col);
                     }
                 }
-                for (String text : rest) {
+                for (int col : rest) {
+                    String text = clean(row.cell(col));
                     if (kelengkapan == null) {
                         kelengkapan = text;
                     } else if (output == null && !noOutputColumn) {
                         output = text;
                     } else {
-                        problems.add(Problem.warning(at(row.line(), n, null), "import.cell.extra", abbreviate(text)));
+                        extra(row, n, col);
                     }
                 }
             }
@@ -472,13 +603,15 @@ public final class TableImporter {
                 if (roleOf(text) != Role.ACTOR || text.length() < 5) {
                     continue;
                 }
+                titleLine = row.line();
                 return text.replaceFirst("(?i)^(nama|judul)\\s+sop\\s*:?\\s*", "").replaceFirst("(?i)^sop\\s*:\\s*", "");
             }
             return null;
         }
 
         private void extra(Grid.Row row, int n, int col) {
-            problems.add(Problem.warning(at(row.line(), n, null), "import.cell.extra", abbreviate(clean(row.cell(col)))));
+            problems.add(Problem.warning(at(row.line(), n, fieldOf(extraRoles.getOrDefault(col, Role.NONE))),
+                    "import.cell.extra", abbreviate(clean(row.cell(col)))));
         }
 
         private Problem.Location at(Integer line, Integer step, String field) {

@@ -107,6 +107,9 @@ public final class SopValidator {
             }
         } else if (t.amount() <= 0) {
             problems.add(Problem.error(at(code, step.number(), "waktu"), "validation.time.notPositive", t.amount()));
+        } else if (!t.isWithinLimits()) {
+            problems.add(Problem.error(at(code, step.number(), "waktu"), "validation.time.tooLong", t.display(),
+                    t.limit()));
         }
     }
 

@@ -20,6 +20,14 @@ public record StandardTime(int amount, TimeUnit unit, String text) {
             "^\\s*(\\d{1,3}(?:[.,]\\d{3})*|\\d+)\\s*(menit|mnt|jam|hari(?:\\s+kerja)?|bulan|minggu)\\s*\\.?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * The longest standard time an SOP step may have, per unit: about a working year (100 000 working minutes, 1 000
+     * working days, 120 months). Longer is a typing slip, and would make deadlines meaningless.
+     */
+    public static final int MAX_MINUTES = 100_000;
+    public static final int MAX_DAYS = 1_000;
+    public static final int MAX_MONTHS = 120;
+
     public StandardTime {
         Objects.requireNonNull(unit, "unit");
         if (unit == TimeUnit.UNKNOWN && amount != 0) {
@@ -60,14 +68,43 @@ public record StandardTime(int amount, TimeUnit unit, String text) {
         if (unit.startsWith("menit") || unit.equals("mnt")) {
             return Optional.of(new StandardTime(amount, TimeUnit.WORKING_MINUTES, printed));
         } else if (unit.equals("jam")) {
-            return Optional.of(new StandardTime(amount * 60, TimeUnit.WORKING_MINUTES, printed));
+            // Hours and weeks are multiplied: past Integer.MAX_VALUE the text is no time Sopan can count.
+            return multiplied(amount, 60).map(v -> new StandardTime(v, TimeUnit.WORKING_MINUTES, printed));
         } else if (unit.startsWith("hari")) {
             return Optional.of(new StandardTime(amount, TimeUnit.WORKING_DAYS, printed));
         } else if (unit.equals("minggu")) {
-            return Optional.of(new StandardTime(amount * 5, TimeUnit.WORKING_DAYS, printed));
+            return multiplied(amount, 5).map(v -> new StandardTime(v, TimeUnit.WORKING_DAYS, printed));
         } else {
             return Optional.of(new StandardTime(amount, TimeUnit.CALENDAR_MONTHS, printed));
         }
+    }
+
+    private static Optional<Integer> multiplied(int amount, int by) {
+        try {
+            return Optional.of(Math.multiplyExact(amount, by));
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the amount is within {@link #MAX_MINUTES}, {@link #MAX_DAYS} or {@link #MAX_MONTHS} for its unit. */
+    public boolean isWithinLimits() {
+        return switch (unit) {
+            case WORKING_MINUTES -> amount <= MAX_MINUTES;
+            case WORKING_DAYS -> amount <= MAX_DAYS;
+            case CALENDAR_MONTHS -> amount <= MAX_MONTHS;
+            case UNKNOWN -> true;
+        };
+    }
+
+    /** The limit of this time's unit, for messages. */
+    public int limit() {
+        return switch (unit) {
+            case WORKING_MINUTES -> MAX_MINUTES;
+            case WORKING_DAYS -> MAX_DAYS;
+            case CALENDAR_MONTHS -> MAX_MONTHS;
+            case UNKNOWN -> 0;
+        };
     }
 
     /** Whether the text looks like a time at all (used to find the Waktu cell of a shifted row). */

@@ -25,7 +25,7 @@ final class Access {
 
     /** A number from a path or a form, or null when it is not one. */
     static Long number(String text) {
-        if (text == null || text.isBlank() || text.length() > 18) {
+        if (text == null || text.isBlank() || text.length() > 18 || !text.strip().matches("[+-]?[0-9]+")) {
             return null;
         }
         try {

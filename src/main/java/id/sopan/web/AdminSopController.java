@@ -263,8 +263,40 @@ class AdminSopController {
                     MAX_TITLE));
             storable = false;
         }
+        // NUL and other control characters: nothing an SOP says, and PostgreSQL cannot store a NUL.
+        List<Problem> control = controlCharacters(code, sop);
+        if (!control.isEmpty()) {
+            problems.addAll(control);
+            storable = false;
+        }
         problems.addAll(Problem.notAlreadyReported(problems, SopValidator.validate(sop)));
         return new Parsed(sop, problems, storable);
+    }
+
+    private static List<Problem> controlCharacters(String code, SopDefinition sop) {
+        List<Problem> found = new ArrayList<>();
+        java.util.function.BiConsumer<Integer, Map.Entry<String, String>> check = (step, field) -> {
+            String text = field.getValue();
+            if (text != null && text.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+                    || (c >= 0x7f && c <= 0x9f))) {
+                found.add(Problem.error(new Problem.Location(null, null, code, step, field.getKey()), "ui.form.control"));
+            }
+        };
+        check.accept(null, Map.entry("title", String.valueOf(sop.title())));
+        sop.actors().forEach(a -> check.accept(null, Map.entry("actors", a.name())));
+        for (id.sopan.sop.Step step : sop.steps()) {
+            for (Map.Entry<String, String> f : List.of(Map.entry("kegiatan", String.valueOf(step.kegiatan())),
+                    Map.entry("kelengkapan", String.valueOf(step.kelengkapan())),
+                    Map.entry("output", String.valueOf(step.output())),
+                    Map.entry("keterangan", String.valueOf(step.keterangan())),
+                    Map.entry("waktu", String.valueOf(step.waktu().text())))) {
+                check.accept(step.number(), f);
+            }
+            step.actors().forEach(a -> check.accept(step.number(), Map.entry("actors", String.valueOf(a))));
+            step.notes().forEach(n -> check.accept(step.number(), Map.entry("steps", String.valueOf(n))));
+        }
+        sop.notes().forEach(n -> check.accept(null, Map.entry("steps", String.valueOf(n))));
+        return found;
     }
 
     private static List<ProblemView> views(List<Problem> problems) {

@@ -19,6 +19,8 @@ final class Form {
     static final int MAX_NOTE = 2000;
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** A whole number in ASCII digits, as typed or sent by a number field. */
+    static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
     private static final Pattern CONTROL_EXCEPT_LINES = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     private final MessageSource messages;
@@ -101,6 +103,11 @@ final class Form {
             reject(field, "ui.form.required");
             return null;
         }
+        if (!ASCII_INTEGER.matcher(text.strip()).matches()) {
+            // Integer.parseInt would read other scripts' digits ("١٢٣"): only what the field's keyboard hint shows.
+            reject(field, "ui.form.badNumber");
+            return null;
+        }
         try {
             int value = Integer.parseInt(text.strip());
             if (value < min || value > max) {
@@ -133,6 +140,10 @@ final class Form {
             reject(field, "ui.form.tooLong", max);
             return null;
         }
+        if (CONTROL_EXCEPT_LINES.matcher(value).find()) {
+            reject(field, "ui.form.control");
+            return null;
+        }
         return value;
     }
 
@@ -152,8 +163,11 @@ final class Form {
 
     /** Parses a whole number, or null: for hidden fields whose garbage only a crafted request sends. */
     static Integer parseIntOrNull(String text) {
+        if (text == null || !ASCII_INTEGER.matcher(text.strip()).matches()) {
+            return null;
+        }
         try {
-            return text == null ? null : Integer.valueOf(text.strip());
+            return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
             return null;
         }

@@ -475,7 +475,7 @@ class TableImporterTest {
                 bytes[i] = 0;
             }
             bytes[0] = 'G'; // not a zip
-            assertThat(failedRead("foto.bin", bytes).key()).isEqualTo("import.file.notText");
+            assertThat(failedRead("foto.bin", bytes).key()).isIn("import.file.notText", "import.file.notUtf8");
         }
 
         @Test
@@ -488,7 +488,12 @@ class TableImporterTest {
         void invalidUtf8() {
             byte[] latin1 = ("No.\tKegiatan\tPelaksana\n1\tStaf membuat konsep \u00e9d\u00e9\t\t30 menit")
                     .getBytes(StandardCharsets.ISO_8859_1);
-            assertThat(failedRead("latin1.txt", latin1).key()).isEqualTo("import.file.notText");
+            Problem p = failedRead("latin1.txt", latin1);
+            assertThat(p.key()).isEqualTo("import.file.notUtf8");
+            // The line and byte of the first broken character: "é" in Latin-1 is one byte UTF-8 cannot read.
+            assertThat(p.location().line()).isEqualTo(2);
+            assertThat(p.location().field()).isEqualTo("file");
+            assertThat(p.args()).containsExactly(46);
         }
 
         @Test
