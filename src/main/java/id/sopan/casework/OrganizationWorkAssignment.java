@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The organization answers who works a task and as whom a user acts. */
 @Component
@@ -32,9 +34,18 @@ class OrganizationWorkAssignment implements WorkAssignment {
                 .toList();
     }
 
+    /** A user's office never changes (accounts are created in one): asked once per user and node. */
+    private final Map<String, String> offices = new ConcurrentHashMap<>();
+
     @Override
     public Optional<String> officeOf(String username) {
-        return organization.user(username).map(AppUser::officeCode);
+        String known = offices.get(username);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> office = organization.user(username).map(AppUser::officeCode);
+        office.ifPresent(code -> offices.put(username, code));
+        return office;
     }
 
     /** On whose behalf a delegate acts: the jabatan's own holder, if it has one. */

@@ -1,5 +1,12 @@
 package id.sopan.ops;
 
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+import java.io.IOException;
 import id.sopan.calendar.MovableClock;
 import id.sopan.casework.CaseDetail;
 import id.sopan.casework.CaseService;
@@ -48,6 +55,22 @@ class StructuredLogTest {
     CaseService cases;
     @Autowired
     JsonMapper json;
+
+    /**
+     * Back to the human format of application.properties for the contexts after this one and those cached before
+     * it: closing this context leaves the JVM-wide logging system (and a system property) in JSON.
+     */
+    @AfterAll
+    static void backToTheHumanFormat() throws IOException {
+        // Boot copies the format into a system property, which every later context would read too.
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addLast(new ResourcePropertySource(new ClassPathResource("application.properties")));
+        LoggingSystem logging = LoggingSystem.get(StructuredLogTest.class.getClassLoader());
+        logging.cleanUp();
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(environment), null, null);
+    }
 
     @Test
     void theJsonLineOfAnActionHasTheCaseTheTaskTheUserAndTheRequest(CapturedOutput output) throws Exception {
