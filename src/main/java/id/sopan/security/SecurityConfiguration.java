@@ -85,19 +85,10 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain actuatorChain(HttpSecurity http, AuthenticationManager sopanAuthentication,
                                       ProblemResponses problems) throws Exception {
-        headers(http, new StaticHeadersWriter(CSP, API_POLICY));
-        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
-                .authenticationManager(sopanAuthentication)
+        return statelessBasic(http.securityMatcher(EndpointRequest.toAnyEndpoint()), sopanAuthentication, problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().hasAuthority(Roles.ADMIN))
-                .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.requestCache(new NullRequestCache()))
-                .csrf(c -> c.disable())
-                .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
                 .build();
     }
 
@@ -105,21 +96,28 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager sopanAuthentication,
                                  ProblemResponses problems) throws Exception {
-        headers(http, new StaticHeadersWriter(CSP, API_POLICY));
-        return http.securityMatcher("/api/**")
-                .authenticationManager(sopanAuthentication)
+        return statelessBasic(http.securityMatcher("/api/**"), sopanAuthentication, problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/catalog", "/api/catalog/**").permitAll()
                         .anyRequest().hasAuthority(Roles.USER))
+                .build();
+    }
+
+    /**
+     * The API's and the actuator's frame: HTTP Basic answered with problem JSON, no session, no saved requests, the
+     * API's headers. No CSRF: stateless Basic authentication leaves no session cookie a forged request could ride on.
+     */
+    private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationManager sopanAuthentication,
+                                               ProblemResponses problems) throws Exception {
+        headers(http, new StaticHeadersWriter(CSP, API_POLICY));
+        return http.authenticationManager(sopanAuthentication)
                 .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.requestCache(new NullRequestCache()))
-                // Stateless Basic authentication: no session cookie a forged request could ride on.
                 .csrf(c -> c.disable())
                 .formLogin(f -> f.disable())
-                .logout(l -> l.disable())
-                .build();
+                .logout(l -> l.disable());
     }
 
     @Bean
