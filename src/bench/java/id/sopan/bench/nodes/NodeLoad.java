@@ -123,6 +123,8 @@ public final class NodeLoad {
                         : () -> worker(username, node, new Random(seed));
                 Thread t = new Thread(client, "client-" + index + "-" + username + "@node" + node);
                 t.setDaemon(true);
+                // A client that dies stops loading the nodes: counted as unexpected, so the run cannot pass silently.
+                t.setUncaughtExceptionHandler((dead, failure) -> unexpected.add(dead.getName() + " died: " + failure));
                 threads.add(t);
                 index++;
             }
