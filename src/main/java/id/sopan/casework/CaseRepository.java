@@ -37,7 +37,7 @@ class CaseRepository {
 
     record TaskRow(long id, long caseId, int step, int round, String actor, String responsibleActor, TaskKind kind,
                    TaskStatus status, String claimedBy, Instant startedAt, Instant deadline, Instant endedAt,
-                   Instant overdueAt, int version) {
+                   Instant overdueAt, String jabatanCodes, int version) {
     }
 
     record EventRow(long id, long caseId, int seq, Instant occurredAt, String username, String actingJabatan,
@@ -66,7 +66,7 @@ class CaseRepository {
 
     private static final String TASK_COLUMNS = """
             t.id, t.case_id, t.step_no, t.round_no, t.actor, t.responsible_actor, t.kind, t.status, t.claimed_by,
-            t.started_at, t.deadline_at, t.ended_at, t.overdue_at, t.version
+            t.started_at, t.deadline_at, t.ended_at, t.overdue_at, t.jabatan_codes, t.version
             """;
 
     // The inserts of a case's rows, shared with BulkHistory (which writes whole histories in batches).
@@ -525,7 +525,8 @@ class CaseRepository {
         return new TaskRow(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("step_no"), rs.getInt("round_no"),
                 rs.getString("actor"), rs.getString("responsible_actor"), TaskKind.valueOf(rs.getString("kind")),
                 TaskStatus.valueOf(rs.getString("status")), rs.getString("claimed_by"), instant(rs, "started_at"),
-                instant(rs, "deadline_at"), instant(rs, "ended_at"), instant(rs, "overdue_at"), rs.getInt("version"));
+                instant(rs, "deadline_at"), instant(rs, "ended_at"), instant(rs, "overdue_at"),
+                rs.getString("jabatan_codes"), rs.getInt("version"));
     }
 
     private static EventRow eventRow(ResultSet rs, int n) throws SQLException {

@@ -54,10 +54,12 @@ public class CaseService {
     private final TransactionTemplate tx;
     private final SecureRandom random = new SecureRandom();
     private final CaseObservation observation;
+    private final TaskTally tally;
 
     CaseService(CaseRepository cases, CatalogService catalog, WorkAssignment assignment, Deadlines deadlines, Clock clock,
-                PlatformTransactionManager transactions, CaseObservation observation) {
+                PlatformTransactionManager transactions, CaseObservation observation, TaskTally tally) {
         this.observation = observation;
+        this.tally = tally;
         this.cases = cases;
         this.catalog = catalog;
         this.assignment = assignment;
@@ -410,17 +412,27 @@ public class CaseService {
      */
     private void store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
                        CaseRules.Actor actor, Instant now, CaseRepository.ChainHead head) {
+        List<TaskTally.Finished> finished = new ArrayList<>();
         for (Outcome.TaskChange change : outcome.changes()) {
             CaseRepository.TaskRow task = before.stream().filter(t -> t.id() == change.taskId()).findFirst().orElseThrow();
             Instant ended = change.to().isFinal() ? now : null;
             cases.updateTask(task.id(), task.version(), change.from(), change.to(), change.claimedBy(), ended);
+            if (ended != null) {
+                finished.add(new TaskTally.Finished(task.id(), row.officeId(), sop.code(), task.step(),
+                        change.claimedBy(), task.jabatanCodes(), change.to(), task.deadline(), ended));
+            }
         }
         List<Long> newIds = new ArrayList<>();
         for (Outcome.NewTask t : outcome.created()) {
             List<String> candidates = CaseRules.candidatesOf(assignment, row.officeCode(), sop.code(), t);
-            newIds.add(cases.insertTask(row.id(), row.officeId(), sop.code(), t.step(), t.round(), t.actor(), t.responsibleActor(),
-                    t.kind(), t.status(), t.doneBy(), t.startedAt(), t.deadline(),
-                    t.status().isFinal() ? t.startedAt() : null, candidates));
+            Instant ended = t.status().isFinal() ? t.startedAt() : null;
+            long id = cases.insertTask(row.id(), row.officeId(), sop.code(), t.step(), t.round(), t.actor(),
+                    t.responsibleActor(), t.kind(), t.status(), t.doneBy(), t.startedAt(), t.deadline(), ended, candidates);
+            newIds.add(id);
+            if (ended != null) {
+                finished.add(new TaskTally.Finished(id, row.officeId(), sop.code(), t.step(), t.doneBy(),
+                        CaseRepository.jabatanCodes(candidates), t.status(), t.deadline(), ended));
+            }
         }
         CaseView kase = outcome.kase();
         Instant ended = kase.status() == CaseStatus.OPEN ? null : now;
@@ -437,6 +449,8 @@ public class CaseService {
         } else {
             cases.appendToHistory(row.id(), now, events, head);
         }
+        // Last: a tally row is shared with other cases' tasks, so its lock is held only until the commit.
+        tally.count(row.officeCode(), finished);
     }
 
     private static CaseView view(CaseRepository.CaseRow row) {

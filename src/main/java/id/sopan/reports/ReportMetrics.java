@@ -12,8 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,10 +32,11 @@ import java.util.TreeSet;
  * The monitoring figures of an office over a period, from what really happened in its cases (issue 6).
  * <p>
  * Counts, on-time shares and revision rounds are SQL aggregations ({@link ReportQueries}), each an indexed range
- * scan over one office and one time column, read from the index alone ({@code V10__report_bench_indexes.sql},
- * {@code V12__report_task_columns.sql}; timed over a year of a million tasks by {@code SemesterReportBenchmark}); the
- * period's months come from the same queries. A task counts in the period it ended
- * in; it is on time when {@code ended_at <= deadline_at} (tasks without a deadline are done but not in the share).
+ * scan over one office and one period: cases from {@code case_file}, tasks from the daily tallies the engine keeps
+ * as it finishes them ({@code V14__task_tally.sql}; timed over a year of a million tasks by
+ * {@code SemesterReportBenchmark}); the period's months come from the same queries. A task counts in the period it
+ * ended in; it is on time when {@code ended_at <= deadline_at} (tasks without a deadline are done but not in the
+ * share). Periods therefore start and end at the start of a day in the office's zone (months and semesters do).
  * <p>
  * Times are <b>working minutes on the office calendar</b> ({@link WorkingCalendar#workingMinutesBetween}), which
  * SQL cannot compute, so they are computed here in Java over small sets fetched by SQL: the lateness of the
@@ -189,7 +193,7 @@ public class ReportMetrics {
                     returned.computeIfAbsent(sop, k -> new TreeMap<>()).merge(step, returns, Long::sum);
                 }
                 String employee = rs.getString("claimed_by");
-                if (employee != null) {
+                if (!employee.isEmpty()) {
                     employees.merge(employee, t, OnTime::plus);
                 }
                 for (String code : jabatanOf(rs.getString("jabatan_codes"))) {
@@ -260,29 +264,44 @@ public class ReportMetrics {
     private static final OnTime NONE = new OnTime(0, 0, 0);
 
     /**
-     * The query parameters {@code :b0 .. :b<n>} cutting the period at the starts of months in the office's zone, and
-     * (into {@code months}) the month of each of the {@code n} pieces.
+     * The query parameters cutting the period at the starts of months in the office's zone, as instants
+     * {@code :b0 .. :b<n>} and as days {@code :d0 .. :d<n>}, and (into {@code months}) the month of each of the
+     * {@code n} pieces.
+     *
+     * @throws IllegalArgumentException when the period does not start and end at the start of a day in the zone
      */
     private static Map<String, Object> bounds(Period period, WorkingCalendar calendar, List<YearMonth> months) {
+        ZoneId zone = calendar.zone();
+        for (Instant end : List.of(period.from(), period.to())) {
+            if (!end.atZone(zone).toLocalTime().equals(LocalTime.MIDNIGHT)) {
+                throw new IllegalArgumentException("a report period starts and ends at the start of a day in "
+                        + zone + ", not at " + end.atZone(zone));
+            }
+        }
         Map<String, Object> bounds = new HashMap<>();
-        YearMonth month = YearMonth.from(period.from().atZone(calendar.zone()));
-        bounds.put("b0", period.from().atOffset(ZoneOffset.UTC));
+        YearMonth month = YearMonth.from(period.from().atZone(zone));
+        put(bounds, 0, period.from(), zone);
         while (true) {
             months.add(month);
             month = month.plusMonths(1);
-            Instant next = month.atDay(1).atStartOfDay(calendar.zone()).toInstant();
+            Instant next = month.atDay(1).atStartOfDay(zone).toInstant();
             if (!next.isBefore(period.to())) {
                 break;
             }
-            bounds.put("b" + months.size(), next.atOffset(ZoneOffset.UTC));
+            put(bounds, months.size(), next, zone);
         }
-        bounds.put("b" + months.size(), period.to().atOffset(ZoneOffset.UTC));
+        put(bounds, months.size(), period.to(), zone);
         return bounds;
     }
 
-    /** The jabatan of a task's {@code jabatan_codes} (see {@code CaseRepository.jabatanCodes}). */
+    private static void put(Map<String, Object> bounds, int i, Instant at, ZoneId zone) {
+        bounds.put("b" + i, at.atOffset(ZoneOffset.UTC));
+        bounds.put("d" + i, LocalDate.ofInstant(at, zone));
+    }
+
+    /** The jabatan of a task's {@code jabatan_codes} (see {@code CaseRepository.jabatanCodes}; '' in a tally). */
     private static List<String> jabatanOf(String codes) {
-        return codes == null ? List.of() : List.of(codes.split(","));
+        return codes == null || codes.isEmpty() ? List.of() : List.of(codes.split(","));
     }
 
     /** A late task, its lateness in working minutes and its candidate jabatan. */

@@ -1,18 +1,18 @@
 package id.sopan.reports;
 
 /**
- * The SQL of the reports: aggregations over one office and a half-open period {@code [:b0, :b<months>)} cut into its
- * months by the boundaries {@code :b1 .. :b<months-1>} (see {@link #bucket}), each query ranging over one indexed
- * time column and reading it from the index alone ({@code V10__report_bench_indexes.sql},
- * {@code V12__report_task_columns.sql}). A task counts in the period it ended in, a case in the period it started or
- * closed in. Finished tasks are those with an end that were not cancelled (DONE, RETURNED: a "belum sesuai" decision
- * is work done too); a RETURNED task is one revision round of its decision step (the engine ends exactly one task
- * RETURNED per {@code DECISION_RETURNED} event, at the same moment).
+ * The SQL of the reports: aggregations over one office and a half-open period cut into its months, each query
+ * ranging over one indexed column. A task counts in the period it ended in, a case in the period it started or closed
+ * in. Finished tasks are those done or returned (a "belum sesuai" decision is work done too); a RETURNED task is one
+ * revision round of its decision step (the engine ends exactly one task RETURNED per {@code DECISION_RETURNED}
+ * event, at the same moment).
  * <p>
- * Each task carries its SOP and its candidate jabatan ({@code sop_code}, {@code jabatan_codes}, written when it is
- * created), so the period's tasks are read twice in all, without joins: counted per SOP, step, employee, jabatan set
- * and month; and the late ones, whose lateness is measured on the calendar. The office is given by its id
- * ({@code :officeId}, looked up once) so that the planners estimate the period's rows from the time column alone.
+ * Tasks are not read one by one: the transaction that finishes a task counts it in {@code task_tally} (per day in the
+ * office's zone, SOP, step, claimer and candidate jabatan set) and copies it to {@code late_task} when it ended after
+ * its deadline ({@code casework.TaskTally}, {@code V14__task_tally.sql}). So the period's tasks are summed from a few
+ * hundred rows a day, bounded by days {@code :d0 .. :d<months>}, and only the late ones are read, bounded by instants
+ * {@code :b0 .. :b<months>} (the same boundaries: the starts of months in the office's zone). The office is given by its
+ * id ({@code :officeId}, looked up once) so that the planners estimate the period's rows from the range alone.
  */
 final class ReportQueries {
 
@@ -28,34 +28,30 @@ final class ReportQueries {
                   FROM case_file c
                  WHERE c.office_id = :officeId AND c.started_at >= :b0 AND c.started_at < :b%d
                  GROUP BY c.sop_code, m
-                """.formatted(bucket("c.started_at", months), months);
+                """.formatted(bucket("c.started_at", "b", months), months);
     }
 
     /**
-     * Finished tasks per SOP, step, the employee who claimed them (null: nobody did), candidate jabatan set and month:
-     * how many, how many had a deadline, how many of those met it, how many returned the file. Summed per SOP and step,
-     * per employee, per jabatan and per month in Java (a few thousand groups). Grouped by the month's alias, without a
-     * derived table, which H2 would materialize first.
+     * Finished tasks per SOP, step, the employee who claimed them ('' for nobody), candidate jabatan set ('' for
+     * none) and month: how many, how many had a deadline, how many of those met it, how many returned the file.
+     * Summed per SOP and step, per employee, per jabatan and per month in Java (a few thousand groups).
      */
     static String tasks(int months) {
         return """
-                SELECT t.sop_code, t.step_no, t.claimed_by, t.jabatan_codes, %s AS m, COUNT(*) AS done,
-                       COUNT(t.deadline_at) AS with_deadline,
-                       SUM(CASE WHEN t.ended_at <= t.deadline_at THEN 1 ELSE 0 END) AS on_time,
-                       SUM(CASE WHEN t.status = 'RETURNED' THEN 1 ELSE 0 END) AS returned
-                  FROM case_task t
-                 WHERE t.office_id = :officeId AND t.ended_at >= :b0 AND t.ended_at < :b%d AND t.status <> 'CANCELLED'
-                 GROUP BY t.sop_code, t.step_no, t.claimed_by, t.jabatan_codes, m
-                """.formatted(bucket("t.ended_at", months), months);
+                SELECT k.sop_code, k.step_no, k.claimed_by, k.jabatan_codes, %s AS m, SUM(k.done) AS done,
+                       SUM(k.with_deadline) AS with_deadline, SUM(k.on_time) AS on_time, SUM(k.returned) AS returned
+                  FROM task_tally k
+                 WHERE k.office_id = :officeId AND k.ended_on >= :d0 AND k.ended_on < :d%d
+                 GROUP BY k.sop_code, k.step_no, k.claimed_by, k.jabatan_codes, m
+                """.formatted(bucket("k.ended_on", "d", months), months);
     }
 
-    /** The late ones of the period's finished tasks (a subset): their lateness is measured on the calendar. */
+    /** The period's finished tasks that ended after their deadline: their lateness is measured on the calendar. */
     static String lateTasks(int months) {
         return """
-                SELECT t.sop_code, t.step_no, t.claimed_by, t.jabatan_codes, t.deadline_at, t.ended_at
-                  FROM case_task t
-                 WHERE t.office_id = :officeId AND t.ended_at >= :b0 AND t.ended_at < :b%d
-                   AND t.status <> 'CANCELLED' AND t.ended_at > t.deadline_at
+                SELECT l.sop_code, l.step_no, l.claimed_by, l.jabatan_codes, l.deadline_at, l.ended_at
+                  FROM late_task l
+                 WHERE l.office_id = :officeId AND l.ended_at >= :b0 AND l.ended_at < :b%d
                 """.formatted(months);
     }
 
@@ -69,14 +65,14 @@ final class ReportQueries {
                 """.formatted(months);
     }
 
-    /** The month (1..months) a time falls in, given the boundaries {@code :b1 .. :b<months-1>}. */
-    private static String bucket(String column, int months) {
+    /** The month (1..months) a time or day falls in, given the boundaries {@code :<prefix>1 .. :<prefix><months-1>}. */
+    private static String bucket(String column, String prefix, int months) {
         if (months == 1) {
             return "1";
         }
         StringBuilder sql = new StringBuilder("CASE");
         for (int i = 1; i < months; i++) {
-            sql.append(" WHEN ").append(column).append(" < :b").append(i).append(" THEN ").append(i);
+            sql.append(" WHEN ").append(column).append(" < :").append(prefix).append(i).append(" THEN ").append(i);
         }
         return sql.append(" ELSE ").append(months).append(" END").toString();
     }

@@ -219,6 +219,59 @@ abstract class CaseworkContract {
         assertThat(cases.detail(id).currentStep()).isEqualTo(3);
     }
 
+    /**
+     * Tasks of one SOP step finished by one user at once, on different cases, share one tally row: each is counted
+     * once (no update lost, no insert racing another into a failure), and the late ones are each copied.
+     */
+    @Test
+    void tasksFinishedAtOnceAreEachCountedOnceInTheirTally() throws Exception {
+        // A Monday no other test works on: its tally rows are this test's alone.
+        Instant monday = LocalDateTime.parse("2026-05-04T08:00").atZone(WIB).toInstant();
+        clock.set(monday);
+        int perWave = 12;
+        List<Long> tasks = new ArrayList<>();
+        for (int i = 0; i < 2 * perWave; i++) {
+            long id = cutiTahunan().caseId();
+            long task = current(id).id();
+            cases.act(task, Action.CLAIM, "staf.kepegawaian", null, null);
+            tasks.add(task);
+        }
+        clock.set(monday.plus(Duration.ofMinutes(10)));
+        approveAtOnce(tasks.subList(0, perWave));
+        // Step 2 takes 30 working minutes: two hours later the second wave is late.
+        clock.set(monday.plus(Duration.ofHours(2)));
+        approveAtOnce(tasks.subList(perWave, 2 * perWave));
+
+        List<String> tally = jdbc.sql("""
+                        SELECT done, with_deadline, on_time, returned FROM task_tally
+                         WHERE ended_on = :day AND sop_code = 'UMM-06' AND step_no = 2 AND claimed_by = 'staf.kepegawaian'
+                        """).param("day", LocalDate.of(2026, 5, 4))
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4))
+                .list();
+        assertThat(tally).containsExactly((2 * perWave) + " " + (2 * perWave) + " " + perWave + " 0");
+        assertThat(jdbc.sql("SELECT task_id FROM late_task WHERE task_id IN (:ids) ORDER BY task_id")
+                .param("ids", tasks).query(Long.class).list())
+                .containsExactlyElementsOf(tasks.subList(perWave, 2 * perWave));
+    }
+
+    private void approveAtOnce(List<Long> tasks) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> results = new ArrayList<>();
+        for (long task : tasks) {
+            results.add(pool.submit(() -> {
+                go.await();
+                cases.act(task, Action.APPROVE, "staf.kepegawaian", null, null);
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : results) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
     @Test
     void aRetriedRequestWithTheSameKeyActsOnce() {
         long id = cutiTahunan().caseId();

@@ -83,15 +83,21 @@ abstract class ReportMetricsContract {
     @Test
     void aLateTaskNoJabatanMayWorkStillCountsForItsStepAndEmployee() {
         // In 2027, apart from the history above: one case as C (Kadis late by 24 working minutes), then Kadis's
-        // task loses its candidate jabatan (as if its actor had no jabatan assigned: none stored, jabatan_codes null).
+        // task loses its candidate jabatan (as if its actor had had no jabatan assigned when it was finished: none
+        // stored, jabatan_codes null, and so in the tally and the late tasks the report reads).
         new ControlledHistory(cases, clock).cutiTahunan(
                 LocalDateTime.parse("2027-02-01T08:00").atZone(ControlledHistory.WIB).toInstant(), false, 75);
+        var from = LocalDateTime.parse("2027-01-01T00:00").atZone(ControlledHistory.WIB).toOffsetDateTime();
         jdbc.sql("""
                 DELETE FROM case_task_candidate
                  WHERE task_id IN (SELECT t.id FROM case_task t WHERE t.step_no = 5 AND t.ended_at >= :from)
-                """).param("from", LocalDateTime.parse("2027-01-01T00:00").atZone(ControlledHistory.WIB).toOffsetDateTime()).update();
+                """).param("from", from).update();
         jdbc.sql("UPDATE case_task SET jabatan_codes = NULL WHERE step_no = 5 AND ended_at >= :from")
-                .param("from", LocalDateTime.parse("2027-01-01T00:00").atZone(ControlledHistory.WIB).toOffsetDateTime()).update();
+                .param("from", from).update();
+        jdbc.sql("UPDATE task_tally SET jabatan_codes = '' WHERE step_no = 5 AND ended_on >= :day")
+                .param("day", from.toLocalDate()).update();
+        jdbc.sql("UPDATE late_task SET jabatan_codes = NULL WHERE step_no = 5 AND ended_at >= :from")
+                .param("from", from).update();
 
         ReportMetrics.Report february = reports.report(OFFICE, reports.month(OFFICE, YearMonth.of(2027, 2)));
         ReportMetrics.SopMetrics cuti = february.bySop().get(0);

@@ -71,6 +71,10 @@ abstract class BulkSimulationContract {
     }
 
     private Outcome outcome(Simulation.Result result) {
+        // The tallies kept as tasks finished are those counted afresh from the tasks.
+        assertThat(HistorySnapshot.of(jdbc).tallies()).isNotEmpty().isEqualTo(HistorySnapshot.recountedTallies(jdbc));
+        List<List<Long>> late = HistorySnapshot.lateTaskIds(jdbc);
+        assertThat(late.get(1)).isEqualTo(late.get(0));
         return new Outcome(result, HistorySnapshot.of(jdbc), reports.report(OFFICE, reports.halfYear(OFFICE, 2026, 1)),
                 reports.monthly(OFFICE, YearMonth.of(2026, 1), YearMonth.of(2026, 6)), audit.verifyAll());
     }
@@ -90,6 +94,8 @@ abstract class BulkSimulationContract {
             assertThat(a).as(what).isEqualTo(e);
         }
         assertThat(bulk.history().counters()).isEqualTo(services.history().counters());
+        assertThat(bulk.history().tallies()).isEqualTo(services.history().tallies());
+        assertThat(bulk.history().lateTasks()).isEqualTo(services.history().lateTasks());
         assertThat(bulk.audit().ok()).as("audit of the bulk history: %s", bulk.audit().breaks()).isTrue();
         assertThat(bulk.audit().events()).isEqualTo(services.audit().events());
         assertThat(bulk.halfYear()).isEqualTo(services.halfYear());
@@ -126,6 +132,7 @@ abstract class BulkSimulationContract {
         Outcome inBulk = inBulk(settings);
         assertThat(services.result().failureMessages()).isEmpty();
         assertThat(services.result().total().returns()).isPositive();
+        assertThat(services.history().lateTasks()).as("late tasks, each in late_task").isNotEmpty();
         // Some cases are left open part-way, with open, taken or handed-off tasks; the others closed.
         List<HistorySnapshot.Case> open = services.history().cases().stream()
                 .filter(c -> c.status().equals("OPEN")).toList();

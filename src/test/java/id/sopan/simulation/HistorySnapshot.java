@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * Every case row of the database as it can be compared between two databases: generated ids and tracking codes
  * left out, a history row's task given by its position among the case's tasks (in id order, i.e. creation order).
- * Cases in registration-number order.
+ * Cases in registration-number order; the reports' tallies of finished tasks, and their late tasks (each by its case's
+ * registration number and its position).
  */
-record HistorySnapshot(List<Case> cases, List<String> counters) {
+record HistorySnapshot(List<Case> cases, List<String> counters, List<String> tallies, List<String> lateTasks) {
 
     record Case(String registrationNo, String sopCode, String status, int currentStep, int round, int returns,
                 String pemohonKind, String pemohonName, String pemohonUsername, String pemohonNip,
@@ -80,7 +81,55 @@ record HistorySnapshot(List<Case> cases, List<String> counters) {
         }).list();
         List<String> counters = jdbc.sql("SELECT year_no, last_no FROM case_counter ORDER BY office_id, year_no")
                 .query((rs, n) -> rs.getInt("year_no") + ":" + rs.getInt("last_no")).list();
-        return new HistorySnapshot(List.copyOf(cases.values()), counters);
+        List<String> tallies = jdbc.sql("""
+                        SELECT * FROM task_tally
+                         ORDER BY office_id, ended_on, sop_code, step_no, claimed_by, jabatan_codes
+                        """).query((rs, n) -> rs.getLong("office_id") + " " + rs.getObject("ended_on") + " "
+                        + rs.getString("sop_code") + " " + rs.getInt("step_no") + " [" + rs.getString("claimed_by")
+                        + "] [" + rs.getString("jabatan_codes") + "] " + rs.getLong("done") + " "
+                        + rs.getLong("with_deadline") + " " + rs.getLong("on_time") + " " + rs.getLong("returned"))
+                .list();
+        Map<Long, String> registrations = new HashMap<>();
+        jdbc.sql("SELECT t.id, c.registration_no FROM case_task t JOIN case_file c ON c.id = t.case_id")
+                .query((rs, n) -> registrations.put(rs.getLong(1), rs.getString(2))).list();
+        List<String> late = jdbc.sql("SELECT * FROM late_task").query((rs, n) -> {
+            long task = rs.getLong("task_id");
+            return registrations.get(task) + " #" + position.get(task) + " " + rs.getLong("office_id") + " "
+                    + instant(rs, "ended_at") + " " + instant(rs, "deadline_at") + " " + rs.getString("sop_code") + " "
+                    + rs.getInt("step_no") + " " + rs.getString("claimed_by") + " " + rs.getString("jabatan_codes");
+        }).list().stream().sorted().toList();
+        return new HistorySnapshot(List.copyOf(cases.values()), counters, tallies, late);
+    }
+
+    /**
+     * The tallies counted afresh from the finished tasks, as {@code V14__task_tally.sql} fills them: what the
+     * tallies kept by the transactions must equal.
+     */
+    static List<String> recountedTallies(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT t.office_id, CAST(t.ended_at AT TIME ZONE 'Asia/Jakarta' AS DATE) AS ended_day, t.sop_code,
+                               t.step_no, COALESCE(t.claimed_by, '') AS claimer, COALESCE(t.jabatan_codes, '') AS jabatan,
+                               COUNT(*) AS done, COUNT(t.deadline_at) AS with_deadline,
+                               SUM(CASE WHEN t.ended_at <= t.deadline_at THEN 1 ELSE 0 END) AS on_time,
+                               SUM(CASE WHEN t.status = 'RETURNED' THEN 1 ELSE 0 END) AS returned
+                          FROM case_task t
+                         WHERE t.status IN ('DONE', 'RETURNED')
+                         GROUP BY t.office_id, ended_day, t.sop_code, t.step_no, claimer, jabatan
+                         ORDER BY t.office_id, ended_day, t.sop_code, t.step_no, claimer, jabatan
+                        """).query((rs, n) -> rs.getLong("office_id") + " " + rs.getObject("ended_day") + " "
+                        + rs.getString("sop_code") + " " + rs.getInt("step_no") + " [" + rs.getString("claimer")
+                        + "] [" + rs.getString("jabatan") + "] " + rs.getLong("done") + " "
+                        + rs.getLong("with_deadline") + " " + rs.getLong("on_time") + " " + rs.getLong("returned"))
+                .list();
+    }
+
+    /** The ids of the finished tasks that ended after their deadline, counted afresh, and those in late_task. */
+    static List<List<Long>> lateTaskIds(JdbcClient jdbc) {
+        return List.of(jdbc.sql("""
+                        SELECT id FROM case_task WHERE status IN ('DONE', 'RETURNED') AND ended_at > deadline_at
+                         ORDER BY id
+                        """).query(Long.class).list(),
+                jdbc.sql("SELECT task_id FROM late_task ORDER BY task_id").query(Long.class).list());
     }
 
     long taskCount() {
@@ -90,7 +139,7 @@ record HistorySnapshot(List<Case> cases, List<String> counters) {
     /** Deletes every case, its rows and the numbering, and the simulation's delegations: casework starts afresh. */
     static void reset(JdbcClient jdbc) {
         for (String table : List.of("case_attachment", "notification", "case_event", "idempotency_key",
-                "case_task_candidate", "case_task", "case_requirement", "case_file", "case_counter")) {
+                "late_task", "task_tally", "case_task_candidate", "case_task", "case_requirement", "case_file", "case_counter")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
         jdbc.sql("DELETE FROM delegation WHERE created_by = 'simulate'").update();
