@@ -15,6 +15,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ import java.util.TreeMap;
 
 /**
  * Counts finished tasks for the reports in the transaction that finishes them ({@code V14__task_tally.sql}): per
- * office, day in the office's zone, SOP, step, claimer and candidate jabatan set, how many were done, had a deadline,
- * met it and returned the file; and each late one in {@code late_task}. The six-monthly report then reads a few
- * hundred rows a day instead of every task (issue 6).
+ * office, month in the office's zone, SOP, step, claimer and candidate jabatan set, how many were done, had a
+ * deadline, met it and returned the file; and each late one in {@code late_task}. The six-monthly report then reads a
+ * few hundred rows a month instead of every task (issue 6).
  * <p>
  * A tally row is shared by every task of its key, so its update waits for a concurrent one of the same key: rows are
  * written in key order (no deadlock) and last in the transaction (the lock is held only until the commit).
@@ -51,21 +52,21 @@ class TaskTally {
     }
 
     /** The key of a tally row; '' for a task nobody claimed or without candidate jabatan (key columns are NOT NULL). */
-    private record Key(long officeId, LocalDate day, String sopCode, int step, String claimedBy, String jabatanCodes) {
-        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::officeId).thenComparing(Key::day)
+    private record Key(long officeId, LocalDate month, String sopCode, int step, String claimedBy, String jabatanCodes) {
+        static final Comparator<Key> ORDER = Comparator.comparingLong(Key::officeId).thenComparing(Key::month)
                 .thenComparing(Key::sopCode).thenComparingInt(Key::step).thenComparing(Key::claimedBy)
                 .thenComparing(Key::jabatanCodes);
     }
 
     private static final String SOURCE = """
-            (:office, :day, :sop, :step, :claimer, :jabatan, :done, :withDeadline, :onTime, :returned)
+            (:office, :month, :sop, :step, :claimer, :jabatan, :done, :withDeadline, :onTime, :returned)
             """;
 
     private static final String UPSERT_POSTGRES = """
-            INSERT INTO task_tally (office_id, ended_on, sop_code, step_no, claimed_by, jabatan_codes, done,
+            INSERT INTO task_tally (office_id, ended_month, sop_code, step_no, claimed_by, jabatan_codes, done,
                                     with_deadline, on_time, returned)
             VALUES %s
-            ON CONFLICT (office_id, ended_on, sop_code, step_no, claimed_by, jabatan_codes) DO UPDATE
+            ON CONFLICT (office_id, ended_month, sop_code, step_no, claimed_by, jabatan_codes) DO UPDATE
                SET done = task_tally.done + EXCLUDED.done, with_deadline = task_tally.with_deadline + EXCLUDED.with_deadline,
                    on_time = task_tally.on_time + EXCLUDED.on_time, returned = task_tally.returned + EXCLUDED.returned
             """.formatted(SOURCE.strip());
@@ -76,18 +77,18 @@ class TaskTally {
      */
     private static final String UPSERT_H2 = """
             MERGE INTO task_tally k
-            USING (VALUES (CAST(:office AS BIGINT), CAST(:day AS DATE), CAST(:sop AS VARCHAR), CAST(:step AS INT),
+            USING (VALUES (CAST(:office AS BIGINT), CAST(:month AS DATE), CAST(:sop AS VARCHAR), CAST(:step AS INT),
                            CAST(:claimer AS VARCHAR), CAST(:jabatan AS VARCHAR), CAST(:done AS BIGINT),
                            CAST(:withDeadline AS BIGINT), CAST(:onTime AS BIGINT), CAST(:returned AS BIGINT)))
-                  AS s (office_id, ended_on, sop_code, step_no, claimed_by, jabatan_codes, done, with_deadline, on_time,
+                  AS s (office_id, ended_month, sop_code, step_no, claimed_by, jabatan_codes, done, with_deadline, on_time,
                         returned)
-               ON k.office_id = s.office_id AND k.ended_on = s.ended_on AND k.sop_code = s.sop_code
+               ON k.office_id = s.office_id AND k.ended_month = s.ended_month AND k.sop_code = s.sop_code
                   AND k.step_no = s.step_no AND k.claimed_by = s.claimed_by AND k.jabatan_codes = s.jabatan_codes
              WHEN MATCHED THEN UPDATE SET done = k.done + s.done, with_deadline = k.with_deadline + s.with_deadline,
                                           on_time = k.on_time + s.on_time, returned = k.returned + s.returned
-             WHEN NOT MATCHED THEN INSERT (office_id, ended_on, sop_code, step_no, claimed_by, jabatan_codes, done,
+             WHEN NOT MATCHED THEN INSERT (office_id, ended_month, sop_code, step_no, claimed_by, jabatan_codes, done,
                                            with_deadline, on_time, returned)
-                  VALUES (s.office_id, s.ended_on, s.sop_code, s.step_no, s.claimed_by, s.jabatan_codes, s.done,
+                  VALUES (s.office_id, s.ended_month, s.sop_code, s.step_no, s.claimed_by, s.jabatan_codes, s.done,
                           s.with_deadline, s.on_time, s.returned)
             """;
 
@@ -118,7 +119,7 @@ class TaskTally {
             if (!t.counts()) {
                 continue;
             }
-            Key key = new Key(t.officeId(), LocalDate.ofInstant(t.ended(), zone), t.sopCode(), t.step(),
+            Key key = new Key(t.officeId(), YearMonth.from(t.ended().atZone(zone)).atDay(1), t.sopCode(), t.step(),
                     t.claimedBy() == null ? "" : t.claimedBy(), t.jabatanCodes() == null ? "" : t.jabatanCodes());
             long[] counts = tallies.computeIfAbsent(key, k -> new long[4]);
             counts[0]++;
@@ -145,7 +146,7 @@ class TaskTally {
         }
         List<SqlParameterSource> rows = new ArrayList<>(tallies.size());
         tallies.forEach((k, c) -> rows.add(new MapSqlParameterSource().addValue("office", k.officeId())
-                .addValue("day", k.day()).addValue("sop", k.sopCode()).addValue("step", k.step())
+                .addValue("month", k.month()).addValue("sop", k.sopCode()).addValue("step", k.step())
                 .addValue("claimer", k.claimedBy()).addValue("jabatan", k.jabatanCodes()).addValue("done", c[0])
                 .addValue("withDeadline", c[1]).addValue("onTime", c[2]).addValue("returned", c[3])));
         if (postgres) {

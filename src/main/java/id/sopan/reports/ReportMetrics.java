@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,7 +37,7 @@ import java.util.TreeSet;
  * as it finishes them ({@code V14__task_tally.sql}; timed over a year of a million tasks by
  * {@code SemesterReportBenchmark}); the period's months come from the same queries. A task counts in the period it
  * ended in; it is on time when {@code ended_at <= deadline_at} (tasks without a deadline are done but not in the
- * share). Periods therefore start and end at the start of a day in the office's zone (months and semesters do).
+ * share). Periods therefore are whole months in the office's zone, as months, semesters and years are.
  * <p>
  * Times are <b>working minutes on the office calendar</b> ({@link WorkingCalendar#workingMinutesBetween}), which
  * SQL cannot compute, so they are computed here in Java over small sets fetched by SQL: the lateness of the
@@ -199,7 +200,7 @@ public class ReportMetrics {
                 for (String code : jabatanOf(rs.getString("jabatan_codes"))) {
                     jabatan.merge(code, t, OnTime::plus);
                 }
-                int m = rs.getInt("m");
+                int m = monthsOf.indexOf(YearMonth.from(rs.getObject("ended_month", LocalDate.class))) + 1;
                 tasksByMonth[m] = tasksByMonth[m].plus(t);
                 return null;
             }).list();
@@ -265,17 +266,18 @@ public class ReportMetrics {
 
     /**
      * The query parameters cutting the period at the starts of months in the office's zone, as instants
-     * {@code :b0 .. :b<n>} and as days {@code :d0 .. :d<n>}, and (into {@code months}) the month of each of the
+     * {@code :b0 .. :b<n>} and as first days of months {@code :d0 .. :d<n>}, and (into {@code months}) the month of each of the
      * {@code n} pieces.
      *
-     * @throws IllegalArgumentException when the period does not start and end at the start of a day in the zone
+     * @throws IllegalArgumentException when the period does not start and end at the start of a month in the zone
      */
     private static Map<String, Object> bounds(Period period, WorkingCalendar calendar, List<YearMonth> months) {
         ZoneId zone = calendar.zone();
         for (Instant end : List.of(period.from(), period.to())) {
-            if (!end.atZone(zone).toLocalTime().equals(LocalTime.MIDNIGHT)) {
-                throw new IllegalArgumentException("a report period starts and ends at the start of a day in "
-                        + zone + ", not at " + end.atZone(zone));
+            ZonedDateTime local = end.atZone(zone);
+            if (local.getDayOfMonth() != 1 || !local.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+                throw new IllegalArgumentException("a report period starts and ends at the start of a month in "
+                        + zone + ", not at " + local);
             }
         }
         Map<String, Object> bounds = new HashMap<>();

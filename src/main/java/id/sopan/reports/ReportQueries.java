@@ -7,12 +7,13 @@ package id.sopan.reports;
  * revision round of its decision step (the engine ends exactly one task RETURNED per {@code DECISION_RETURNED}
  * event, at the same moment).
  * <p>
- * Tasks are not read one by one: the transaction that finishes a task counts it in {@code task_tally} (per day in the
- * office's zone, SOP, step, claimer and candidate jabatan set) and copies it to {@code late_task} when it ended after
- * its deadline ({@code casework.TaskTally}, {@code V14__task_tally.sql}). So the period's tasks are summed from a few
- * hundred rows a day, bounded by days {@code :d0 .. :d<months>}, and only the late ones are read, bounded by instants
- * {@code :b0 .. :b<months>} (the same boundaries: the starts of months in the office's zone). The office is given by its
- * id ({@code :officeId}, looked up once) so that the planners estimate the period's rows from the range alone.
+ * Tasks are not read one by one: the transaction that finishes a task counts it in {@code task_tally} (per month in
+ * the office's zone, SOP, step, claimer and candidate jabatan set) and copies it to {@code late_task} when it ended
+ * after its deadline ({@code casework.TaskTally}, {@code V14__task_tally.sql}). So the period's tasks are summed from a
+ * few hundred rows a month, bounded by the months' first days {@code :d0 .. :d<months>}, and only the late ones are
+ * read, bounded by instants {@code :b0 .. :b<months>} (the same boundaries: the starts of months in the office's zone).
+ * The office is given by its id ({@code :officeId}, looked up once) so that the planners estimate the period's rows
+ * from the range alone.
  */
 final class ReportQueries {
 
@@ -28,22 +29,22 @@ final class ReportQueries {
                   FROM case_file c
                  WHERE c.office_id = :officeId AND c.started_at >= :b0 AND c.started_at < :b%d
                  GROUP BY c.sop_code, m
-                """.formatted(bucket("c.started_at", "b", months), months);
+                """.formatted(bucket("c.started_at", months), months);
     }
 
     /**
      * Finished tasks per SOP, step, the employee who claimed them ('' for nobody), candidate jabatan set ('' for
-     * none) and month: how many, how many had a deadline, how many of those met it, how many returned the file.
-     * Summed per SOP and step, per employee, per jabatan and per month in Java (a few thousand groups).
+     * none) and month (its first day): how many, how many had a deadline, how many of those met it, how many
+     * returned the file: the tallies as they are, a few thousand rows a semester, summed per SOP and step, per
+     * employee, per jabatan and per month in Java.
      */
     static String tasks(int months) {
         return """
-                SELECT k.sop_code, k.step_no, k.claimed_by, k.jabatan_codes, %s AS m, SUM(k.done) AS done,
-                       SUM(k.with_deadline) AS with_deadline, SUM(k.on_time) AS on_time, SUM(k.returned) AS returned
+                SELECT k.sop_code, k.step_no, k.claimed_by, k.jabatan_codes, k.ended_month, k.done, k.with_deadline,
+                       k.on_time, k.returned
                   FROM task_tally k
-                 WHERE k.office_id = :officeId AND k.ended_on >= :d0 AND k.ended_on < :d%d
-                 GROUP BY k.sop_code, k.step_no, k.claimed_by, k.jabatan_codes, m
-                """.formatted(bucket("k.ended_on", "d", months), months);
+                 WHERE k.office_id = :officeId AND k.ended_month >= :d0 AND k.ended_month < :d%d
+                """.formatted(months);
     }
 
     /** The period's finished tasks that ended after their deadline: their lateness is measured on the calendar. */
@@ -65,14 +66,14 @@ final class ReportQueries {
                 """.formatted(months);
     }
 
-    /** The month (1..months) a time or day falls in, given the boundaries {@code :<prefix>1 .. :<prefix><months-1>}. */
-    private static String bucket(String column, String prefix, int months) {
+    /** The month (1..months) a time falls in, given the boundaries {@code :b1 .. :b<months-1>}. */
+    private static String bucket(String column, int months) {
         if (months == 1) {
             return "1";
         }
         StringBuilder sql = new StringBuilder("CASE");
         for (int i = 1; i < months; i++) {
-            sql.append(" WHEN ").append(column).append(" < :").append(prefix).append(i).append(" THEN ").append(i);
+            sql.append(" WHEN ").append(column).append(" < :b").append(i).append(" THEN ").append(i);
         }
         return sql.append(" ELSE ").append(months).append(" END").toString();
     }

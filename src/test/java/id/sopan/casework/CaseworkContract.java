@@ -225,7 +225,7 @@ abstract class CaseworkContract {
      */
     @Test
     void tasksFinishedAtOnceAreEachCountedOnceInTheirTally() throws Exception {
-        // A Monday no other test works on: its tally rows are this test's alone.
+        // A month no other test works in: its tally rows are this test's alone.
         Instant monday = LocalDateTime.parse("2026-05-04T08:00").atZone(WIB).toInstant();
         clock.set(monday);
         int perWave = 12;
@@ -244,8 +244,9 @@ abstract class CaseworkContract {
 
         List<String> tally = jdbc.sql("""
                         SELECT done, with_deadline, on_time, returned FROM task_tally
-                         WHERE ended_on = :day AND sop_code = 'UMM-06' AND step_no = 2 AND claimed_by = 'staf.kepegawaian'
-                        """).param("day", LocalDate.of(2026, 5, 4))
+                         WHERE ended_month = :month AND sop_code = 'UMM-06' AND step_no = 2
+                           AND claimed_by = 'staf.kepegawaian'
+                        """).param("month", LocalDate.of(2026, 5, 1))
                 .query((rs, n) -> rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4))
                 .list();
         assertThat(tally).containsExactly((2 * perWave) + " " + (2 * perWave) + " " + perWave + " 0");

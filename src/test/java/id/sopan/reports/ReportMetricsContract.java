@@ -94,8 +94,8 @@ abstract class ReportMetricsContract {
                 """).param("from", from).update();
         jdbc.sql("UPDATE case_task SET jabatan_codes = NULL WHERE step_no = 5 AND ended_at >= :from")
                 .param("from", from).update();
-        jdbc.sql("UPDATE task_tally SET jabatan_codes = '' WHERE step_no = 5 AND ended_on >= :day")
-                .param("day", from.toLocalDate()).update();
+        jdbc.sql("UPDATE task_tally SET jabatan_codes = '' WHERE step_no = 5 AND ended_month >= :month")
+                .param("month", from.toLocalDate()).update();
         jdbc.sql("UPDATE late_task SET jabatan_codes = NULL WHERE step_no = 5 AND ended_at >= :from")
                 .param("from", from).update();
 

@@ -83,8 +83,8 @@ record HistorySnapshot(List<Case> cases, List<String> counters, List<String> tal
                 .query((rs, n) -> rs.getInt("year_no") + ":" + rs.getInt("last_no")).list();
         List<String> tallies = jdbc.sql("""
                         SELECT * FROM task_tally
-                         ORDER BY office_id, ended_on, sop_code, step_no, claimed_by, jabatan_codes
-                        """).query((rs, n) -> rs.getLong("office_id") + " " + rs.getObject("ended_on") + " "
+                         ORDER BY office_id, ended_month, sop_code, step_no, claimed_by, jabatan_codes
+                        """).query((rs, n) -> rs.getLong("office_id") + " " + rs.getObject("ended_month") + " "
                         + rs.getString("sop_code") + " " + rs.getInt("step_no") + " [" + rs.getString("claimed_by")
                         + "] [" + rs.getString("jabatan_codes") + "] " + rs.getLong("done") + " "
                         + rs.getLong("with_deadline") + " " + rs.getLong("on_time") + " " + rs.getLong("returned"))
@@ -107,16 +107,18 @@ record HistorySnapshot(List<Case> cases, List<String> counters, List<String> tal
      */
     static List<String> recountedTallies(JdbcClient jdbc) {
         return jdbc.sql("""
-                        SELECT t.office_id, CAST(t.ended_at AT TIME ZONE 'Asia/Jakarta' AS DATE) AS ended_day, t.sop_code,
+                        SELECT t.office_id, CAST(DATE_TRUNC('MONTH', CAST(t.ended_at AT TIME ZONE 'Asia/Jakarta' AS DATE)) AS DATE)
+                                   AS month_start,
+                               t.sop_code,
                                t.step_no, COALESCE(t.claimed_by, '') AS claimer, COALESCE(t.jabatan_codes, '') AS jabatan,
                                COUNT(*) AS done, COUNT(t.deadline_at) AS with_deadline,
                                SUM(CASE WHEN t.ended_at <= t.deadline_at THEN 1 ELSE 0 END) AS on_time,
                                SUM(CASE WHEN t.status = 'RETURNED' THEN 1 ELSE 0 END) AS returned
                           FROM case_task t
                          WHERE t.status IN ('DONE', 'RETURNED')
-                         GROUP BY t.office_id, ended_day, t.sop_code, t.step_no, claimer, jabatan
-                         ORDER BY t.office_id, ended_day, t.sop_code, t.step_no, claimer, jabatan
-                        """).query((rs, n) -> rs.getLong("office_id") + " " + rs.getObject("ended_day") + " "
+                         GROUP BY t.office_id, month_start, t.sop_code, t.step_no, claimer, jabatan
+                         ORDER BY t.office_id, month_start, t.sop_code, t.step_no, claimer, jabatan
+                        """).query((rs, n) -> rs.getLong("office_id") + " " + rs.getObject("month_start") + " "
                         + rs.getString("sop_code") + " " + rs.getInt("step_no") + " [" + rs.getString("claimer")
                         + "] [" + rs.getString("jabatan") + "] " + rs.getLong("done") + " "
                         + rs.getLong("with_deadline") + " " + rs.getLong("on_time") + " " + rs.getLong("returned"))
