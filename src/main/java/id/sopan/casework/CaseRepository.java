@@ -386,6 +386,17 @@ class CaseRepository {
      * soonest deadline first (no deadline last).
      */
     List<WorklistItem> worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername, int limit) {
+        return worklist(officeCode, jabatanCodes, pemohonUsername, limit, null);
+    }
+
+    /** One task, if it is in the list {@link #worklist(String, Collection, String, int)} gives. */
+    Optional<WorklistItem> worklistItem(String officeCode, Collection<String> jabatanCodes, String pemohonUsername,
+                                        long taskId) {
+        return worklist(officeCode, jabatanCodes, pemohonUsername, 1, taskId).stream().findFirst();
+    }
+
+    private List<WorklistItem> worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername,
+                                        int limit, Long taskId) {
         // An empty IN list is not valid SQL: a code no jabatan has stands in for "none".
         Collection<String> codes = jabatanCodes.isEmpty() ? List.of("-") : jabatanCodes;
         return jdbc.sql("""
@@ -398,11 +409,12 @@ class CaseRepository {
                    AND t.office_id = (SELECT o.id FROM office o WHERE o.code = :office)
                    AND (EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id AND k.jabatan_code IN (:codes))
                         OR (t.kind = 'PEMOHON' AND c.pemohon_username = :pemohon))
+                   %s
                  ORDER BY no_deadline, t.deadline_at, t.id
                  FETCH FIRST :limit ROWS ONLY
-                """)
+                """.formatted(taskId == null ? "" : "AND t.id = :task"))
                 .param("office", officeCode).param("codes", codes).param("pemohon", pemohonUsername)
-                .param("limit", limit)
+                .param("limit", limit).param("task", taskId == null ? 0L : taskId)
                 .query((rs, n) -> new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
                         rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
                         TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),

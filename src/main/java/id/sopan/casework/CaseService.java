@@ -232,14 +232,22 @@ public class CaseService {
      */
     public List<WorklistItem> worklist(String username, int limit) {
         Optional<String> office = assignment.officeOf(username);
-        if (office.isEmpty()) {
-            return List.of();
-        }
+        return office.isEmpty() ? List.of() : cases.worklist(office.get(), worklistJabatan(username, office.get()),
+                username, limit);
+    }
+
+    /** One task of the user's {@link #worklist}, wherever it stands in it. */
+    public Optional<WorklistItem> worklistItem(long taskId, String username) {
+        Optional<String> office = assignment.officeOf(username);
+        return office.isEmpty() ? Optional.empty() : cases.worklistItem(office.get(),
+                worklistJabatan(username, office.get()), username, taskId);
+    }
+
+    private Set<String> worklistJabatan(String username, String office) {
         LocalDate today = LocalDate.now(clock.withZone(WIB));
-        Set<String> jabatan = assignment.actingAs(username, today).stream()
-                .filter(a -> office.get().equals(a.officeCode()))
+        return assignment.actingAs(username, today).stream()
+                .filter(a -> office.equals(a.officeCode()))
                 .map(WorkAssignment.ActingAs::jabatanCode).collect(Collectors.toCollection(LinkedHashSet::new));
-        return cases.worklist(office.get(), jabatan, username, limit);
     }
 
     /** The actions a user may take on a task now: the buttons of the task. */

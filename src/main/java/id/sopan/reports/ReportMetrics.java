@@ -342,7 +342,7 @@ public class ReportMetrics {
             return null;
         }
         List<Long> minutes = cases.stream().map(Closed::minutes).sorted().toList();
-        // CLOSED_CASES is ordered by close time: the last case followed the newest version of the period.
+        // The closed cases come in the order they closed: the last one followed the newest version of the period.
         TotalTime standard = catalog.version(cases.get(cases.size() - 1).versionId()).definition().totalTime();
         Long standardMinutes = standard.calendarMonths() == 0 && standard.unknownSteps() == 0
                 ? (long) standard.workingMinutes() + (long) standard.workingDays() * calendar.minutesPerWorkingDay()

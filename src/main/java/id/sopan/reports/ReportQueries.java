@@ -56,13 +56,16 @@ final class ReportQueries {
                 """.formatted(months);
     }
 
-    /** The period's closed cases (their count per SOP and month, and their durations on the office calendar). */
+    /**
+     * The period's closed cases (their count per SOP and month, and their durations on the office calendar), in the
+     * order they closed; not by SOP as well: sorting 55 000 rows by a text column's collation took PostgreSQL 0.15 s.
+     */
     static String closedCases(int months) {
         return """
                 SELECT c.sop_code, c.sop_version_id, c.started_at, c.ended_at
                   FROM case_file c
                  WHERE c.office_id = :officeId AND c.status = 'CLOSED' AND c.ended_at >= :b0 AND c.ended_at < :b%d
-                 ORDER BY c.sop_code, c.ended_at, c.id
+                 ORDER BY c.ended_at, c.id
                 """.formatted(months);
     }
 

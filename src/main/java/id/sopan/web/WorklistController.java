@@ -63,7 +63,10 @@ class WorklistController {
     /** Actions whose form shows the note field. */
     private static final Set<Action> WITH_NOTE = EnumSet.of(Action.COMPLETE, Action.APPROVE, Action.RETURN,
             Action.HAND_OFF, Action.RECEIVE_BACK);
-    private static final int LIMIT = 200;
+    /** Rows per page: the most urgent first; a page of every task with its forms was 247 KB for 191 tasks. */
+    static final int PAGE = 25;
+    /** Tasks read at most for one page (the pages reach as far). */
+    private static final int LIMIT = 2000;
 
     record Button(Action action, String verb) {
     }
@@ -94,9 +97,10 @@ class WorklistController {
     }
 
     @GetMapping("/tugas")
-    String page(@RequestParam(name = "sampai", required = false) String until, Authentication user,
+    String page(@RequestParam(name = "sampai", required = false) String until,
+                @RequestParam(name = "halaman", required = false) String page, Authentication user,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
-        list(until, user, request, response, model);
+        list(until, page, user, request, response, model);
         SlaWatch watch = sla.getIfAvailable();
         model.addAttribute("notifications", watch == null ? List.of() : watch.unread(user.getName()));
         return "tasks";
@@ -104,31 +108,53 @@ class WorklistController {
 
     /** The list alone, for htmx ("Muat ulang"). */
     @GetMapping("/tugas/daftar")
-    String list(@RequestParam(name = "sampai", required = false) String until, Authentication user,
+    String list(@RequestParam(name = "sampai", required = false) String until,
+                @RequestParam(name = "halaman", required = false) String pageText, Authentication user,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
         Form form = new Form(messages, RequestContextUtils.getLocale(request));
         Instant end = endOfDay(form, until);
+        Integer asked = pageText == null || pageText.isBlank() ? null : form.integer("halaman", pageText, 1, LIMIT / PAGE);
+        int page = asked == null ? 1 : asked;
         if (!form.ok()) {
             response.setStatus(400);
         }
-        Function<String, String> titles = titles();
-        List<Row> rows = new ArrayList<>();
-        List<WorklistItem> items = cases.worklist(user.getName(), LIMIT).stream()
-                .filter(item -> end == null || (item.deadline() != null && !item.deadline().isAfter(end))).toList();
-        Map<Long, Set<Action>> permittedOf = cases.permittedActions(items.stream().map(WorklistItem::taskId).toList(),
-                user.getName());
-        for (WorklistItem item : items) {
-            Set<Action> permitted = permittedOf.getOrDefault(item.taskId(), Set.of());
-            boolean mine = user.getName().equals(item.claimedBy());
-            // Mine, or the jabatan's pool; a task claimed by a colleague shows only when it may be taken over.
-            if (mine || item.claimedBy() == null || permitted.contains(Action.TAKE_OVER)) {
-                rows.add(row(item, permitted, titles, null, false, null, null));
-            }
-        }
-        model.addAttribute("rows", rows);
+        List<Row> rows = rows(user.getName(), end, page * PAGE + 1);
+        boolean more = rows.size() > page * PAGE;
+        model.addAttribute("rows", rows.subList(Math.min((page - 1) * PAGE, rows.size()), Math.min(page * PAGE, rows.size())));
+        model.addAttribute("page", page);
+        model.addAttribute("first", (page - 1) * PAGE + 1);
+        model.addAttribute("more", more);
         model.addAttribute("sampai", until == null ? "" : until);
         model.addAttribute("errors", form.errors());
         return "tasks :: list";
+    }
+
+    /**
+     * The first {@code wanted} rows of the user's list (fewer when there are no more): mine, and the jabatan's pool;
+     * a task claimed by a colleague shows only when it may be taken over. Those hidden are made up for by reading
+     * further, so that a page starts where the one before ended.
+     */
+    private List<Row> rows(String username, Instant end, int wanted) {
+        Function<String, String> titles = titles();
+        int limit = wanted;
+        while (true) {
+            List<WorklistItem> read = cases.worklist(username, limit);
+            List<WorklistItem> items = read.stream()
+                    .filter(item -> end == null || (item.deadline() != null && !item.deadline().isAfter(end))).toList();
+            Map<Long, Set<Action>> permittedOf = cases.permittedActions(items.stream().map(WorklistItem::taskId).toList(),
+                    username);
+            List<Row> rows = new ArrayList<>();
+            for (WorklistItem item : items) {
+                Set<Action> permitted = permittedOf.getOrDefault(item.taskId(), Set.of());
+                if (username.equals(item.claimedBy()) || item.claimedBy() == null || permitted.contains(Action.TAKE_OVER)) {
+                    rows.add(row(item, permitted, titles, null, false, null, null));
+                }
+            }
+            if (rows.size() >= wanted || read.size() < limit || limit >= LIMIT) {
+                return rows;
+            }
+            limit = Math.min(LIMIT, limit * 2);
+        }
     }
 
     @PostMapping("/tugas/{id}/{verb}")
@@ -210,7 +236,7 @@ class WorklistController {
     }
 
     private Optional<WorklistItem> find(long taskId, String username) {
-        return cases.worklist(username, LIMIT).stream().filter(i -> i.taskId() == taskId).findFirst();
+        return cases.worklistItem(taskId, username);
     }
 
     private Function<String, String> titles() {

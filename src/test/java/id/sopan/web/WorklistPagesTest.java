@@ -59,6 +59,36 @@ class WorklistPagesTest extends WebTestSupport {
     }
 
     @Test
+    void theWorklistComesInPagesOf25MostUrgentFirstEachTaskOnExactlyOnePage() throws Exception {
+        for (int i = 0; i < WorklistController.PAGE + 5; i++) {
+            startCuti();
+        }
+        java.util.List<Long> expected = cases.worklist("staf.kepegawaian", 2000).stream()
+                .filter(i -> i.claimedBy() == null || i.claimedBy().equals("staf.kepegawaian"))
+                .map(id.sopan.casework.WorklistItem::taskId).toList();
+        assertThat(expected.size()).isGreaterThan(WorklistController.PAGE);
+        java.util.List<Long> shown = new java.util.ArrayList<>();
+        int pages = (expected.size() + WorklistController.PAGE - 1) / WorklistController.PAGE;
+        for (int page = 1; page <= pages; page++) {
+            String html = mvc.perform(get("/tugas").param("halaman", String.valueOf(page)).with(as("staf.kepegawaian")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            java.util.List<Long> rows = java.util.regex.Pattern.compile("id=\"tugas-(\\d+)\"").matcher(html).results()
+                    .map(m -> Long.valueOf(m.group(1))).toList();
+            assertThat(rows).hasSizeLessThanOrEqualTo(WorklistController.PAGE);
+            shown.addAll(rows);
+            assertThat(html).contains("Halaman " + page);
+            assertThat(html.contains("halaman=" + (page + 1))).as("next link on page %d", page).isEqualTo(page < pages);
+            assertThat(html.contains("halaman=" + (page - 1))).as("previous link on page %d", page).isEqualTo(page > 1);
+        }
+        assertThat(shown).containsExactlyElementsOf(expected);
+
+        // A page that is not a number: the first page, and the field named in words.
+        String bad = mvc.perform(get("/tugas").param("halaman", "dua").with(as("staf.kepegawaian")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(bad).contains("Halaman: Bukan nomor yang sah").contains("Halaman 1");
+    }
+
+    @Test
     void overdueTasksAreMarkedInWordsAndTheSlaWatchsNotificationsShow() throws Exception {
         CaseService.Started started = startCuti();
         clock.advance(Duration.ofDays(7));
