@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -395,24 +396,32 @@ class CaseRepository {
         return worklist(officeCode, jabatanCodes, pemohonUsername, 1, taskId).stream().findFirst();
     }
 
+    /**
+     * Open tasks are those not ended; walked in deadline order along {@code ix_case_task_worklist}
+     * ({@code V15__worklist_index.sql}), each half stops at {@code :limit} rows: first those with a deadline, then
+     * those without (NULL sorts first on H2, last on PostgreSQL, so the two are asked apart, in one statement).
+     */
+    private static final String WORKLIST_HALF = """
+            SELECT t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status,
+                   t.claimed_by, t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name
+              FROM case_task t
+              JOIN case_file c ON c.id = t.case_id
+             WHERE t.office_id = (SELECT o.id FROM office o WHERE o.code = :office) AND t.ended_at IS NULL
+               AND t.deadline_at IS %s NULL
+               AND (EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id AND k.jabatan_code IN (:codes))
+                    OR (t.kind = 'PEMOHON' AND c.pemohon_username = :pemohon))
+               %s
+             ORDER BY t.office_id, t.ended_at, t.deadline_at, t.id
+             FETCH FIRST :limit ROWS ONLY
+            """;
+
     private List<WorklistItem> worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername,
                                         int limit, Long taskId) {
         // An empty IN list is not valid SQL: a code no jabatan has stands in for "none".
         Collection<String> codes = jabatanCodes.isEmpty() ? List.of("-") : jabatanCodes;
-        return jdbc.sql("""
-                SELECT t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status,
-                       t.claimed_by, t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name,
-                       CASE WHEN t.deadline_at IS NULL THEN 1 ELSE 0 END AS no_deadline
-                  FROM case_task t
-                  JOIN case_file c ON c.id = t.case_id
-                 WHERE t.status IN ('OPEN', 'CLAIMED', 'HANDED_OFF')
-                   AND t.office_id = (SELECT o.id FROM office o WHERE o.code = :office)
-                   AND (EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id AND k.jabatan_code IN (:codes))
-                        OR (t.kind = 'PEMOHON' AND c.pemohon_username = :pemohon))
-                   %s
-                 ORDER BY no_deadline, t.deadline_at, t.id
-                 FETCH FIRST :limit ROWS ONLY
-                """.formatted(taskId == null ? "" : "AND t.id = :task"))
+        String onlyTask = taskId == null ? "" : "AND t.id = :task";
+        List<WorklistItem> items = new ArrayList<>(jdbc.sql("(" + WORKLIST_HALF.formatted("NOT", onlyTask) + ") UNION ALL ("
+                        + WORKLIST_HALF.formatted("", onlyTask) + ")")
                 .param("office", officeCode).param("codes", codes).param("pemohon", pemohonUsername)
                 .param("limit", limit).param("task", taskId == null ? 0L : taskId)
                 .query((rs, n) -> new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
@@ -420,7 +429,11 @@ class CaseRepository {
                         TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),
                         rs.getString("claimed_by"), instant(rs, "started_at"), instant(rs, "deadline_at"),
                         rs.getTimestamp("overdue_at") != null, rs.getString("pemohon_name")))
-                .list();
+                .list());
+        // Soonest deadline first, no deadline last.
+        items.sort(Comparator.comparing(WorklistItem::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(WorklistItem::taskId));
+        return items.size() > limit ? List.copyOf(items.subList(0, limit)) : items;
     }
 
     /** An event to append: everything but its place in the chain. */
