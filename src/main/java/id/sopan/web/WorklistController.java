@@ -150,7 +150,10 @@ class WorklistController {
                     rows.add(row(item, permitted, titles, null, false, null, null));
                 }
             }
-            if (rows.size() >= wanted || read.size() < limit || limit >= LIMIT) {
+            // The list is by deadline: once it reads past the date asked for, nothing further can show.
+            WorklistItem last = read.isEmpty() ? null : read.get(read.size() - 1);
+            boolean pastEnd = end != null && last != null && (last.deadline() == null || last.deadline().isAfter(end));
+            if (rows.size() >= wanted || read.size() < limit || limit >= LIMIT || pastEnd) {
                 return rows;
             }
             limit = Math.min(LIMIT, limit * 2);

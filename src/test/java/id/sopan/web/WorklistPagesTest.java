@@ -82,6 +82,11 @@ class WorklistPagesTest extends WebTestSupport {
         }
         assertThat(shown).containsExactlyElementsOf(expected);
 
+        // Up to a date before every deadline: nothing (and the list stops reading at the first later deadline).
+        assertThat(mvc.perform(get("/tugas").param("sampai", "2000-01-03").with(as("staf.kepegawaian")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Tidak ada tugas untuk Anda saat ini.");
+
         // A page that is not a number: the first page, and the field named in words.
         String bad = mvc.perform(get("/tugas").param("halaman", "dua").with(as("staf.kepegawaian")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
