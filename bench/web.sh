@@ -25,7 +25,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 mkdir -p target/bench
 case "$DB" in
   h2)
-    SETTINGS=("--spring.datasource.url=jdbc:h2:file:$PWD/target/bench/web;AUTO_SERVER=FALSE")
+    SETTINGS=("--spring.datasource.url=jdbc:h2:file:$PWD/target/bench/web;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64")
     have_data() { [ -f target/bench/web.mv.db ]; } ;;
   postgres)
     SETTINGS=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench_web&reWriteBatchedInserts=true"

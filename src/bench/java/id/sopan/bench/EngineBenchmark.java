@@ -44,7 +44,7 @@ public final class EngineBenchmark {
         DEFAULTS.put("engines", "sopan,flowable");
         DEFAULTS.put("pool", "10");
         DEFAULTS.put("jvm", "-Xms1g -Xmx1g -XX:+UseG1GC");
-        DEFAULTS.put("h2-options", "");
+        DEFAULTS.put("h2-options", ";QUERY_CACHE_SIZE=64");
         DEFAULTS.put("pgbench", "auto");
         DEFAULTS.put("pgbench-seconds", "30");
         DEFAULTS.put("out", "target/bench");

@@ -61,8 +61,7 @@ class CaseObservation {
             outcome = outcome(e);
             throw e;
         } finally {
-            long nanos = sample.stop(Timer.builder(ACTIONS).description("Case starts, task actions and cancellations")
-                    .tag("action", action).tag("outcome", outcome).register(registry));
+            long nanos = sample.stop(timer(action, outcome));
             // One line per action, with the MDC still naming the case and task: the operations log of casework.
             if ("error".equals(outcome)) {
                 log.warn("case action {}: {} after {} ms", action, outcome, nanos / 1_000_000);
@@ -71,6 +70,15 @@ class CaseObservation {
             }
             restore(before);
         }
+    }
+
+    /** The timers by action and outcome: a handful, looked up at every action (a registry lookup builds an id). */
+    private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Timer timer(String action, String outcome) {
+        return timers.computeIfAbsent(action + ' ' + outcome, k -> Timer.builder(ACTIONS)
+                .description("Case starts, task actions and cancellations")
+                .tag("action", action).tag("outcome", outcome).register(registry));
     }
 
     /** Names the case of the running action in the MDC (known once its row is read). */

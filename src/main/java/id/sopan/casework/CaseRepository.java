@@ -3,8 +3,11 @@ package id.sopan.casework;
 import id.sopan.engine.CaseStatus;
 import id.sopan.engine.TaskKind;
 import id.sopan.engine.TaskStatus;
+import id.sopan.organization.OrganizationService;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,13 +22,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
 
 /** Cases, their tasks and history. Every update checks the row's {@code version}. */
 @Repository
@@ -57,13 +61,13 @@ class CaseRepository {
      * rows of every joined table; a locked office row would serialize every action of the office and block the
      * inserts whose foreign keys point at it.
      */
-    private static final String LOCKED_CASE = """
-            SELECT c.id, c.office_id, (SELECT o.code FROM office o WHERE o.id = c.office_id) AS office_code,
+    private static final String LOCKED_CASE_COLUMNS = """
+            c.id, c.office_id, (SELECT o.code FROM office o WHERE o.id = c.office_id) AS office_code,
                    c.registration_no, c.tracking_code, c.sop_version_id, c.sop_code, c.status, c.current_step,
                    c.round_no, c.returns_count, c.pemohon_kind, c.pemohon_name, c.pemohon_username, c.pemohon_nip,
-                   c.pemohon_contact, c.started_at, c.started_by, c.ended_at, c.version
-              FROM case_file c
-            """;
+                   c.pemohon_contact, c.started_at, c.started_by, c.ended_at, c.version""";
+
+    private static final String LOCKED_CASE = "SELECT " + LOCKED_CASE_COLUMNS + " FROM case_file c";
 
     private static final String TASK_COLUMNS = """
             t.id, t.case_id, t.step_no, t.round_no, t.actor, t.responsible_actor, t.kind, t.status, t.claimed_by,
@@ -115,8 +119,13 @@ class CaseRepository {
     /** A savepoint inside the caller's transaction, for a statement that may fail and be retried. */
     private final TransactionTemplate savepoint;
 
-    CaseRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    private final JdbcTemplate template;
+    private final boolean postgres;
+
+    CaseRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.template = template;
+        this.postgres = StatementBatch.isPostgres(dataSource);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -217,11 +226,13 @@ class CaseRepository {
                 .param("id", caseId).query(CaseRepository::caseRow).optional();
     }
 
-    /** Reads and locks the case of a task, in one statement (empty when there is no such task). */
-    Optional<CaseRow> lockCaseOfTask(long taskId) {
-        return jdbc.sql(LOCKED_CASE + " WHERE c.id = (SELECT t.case_id FROM case_task t WHERE t.id = :task) FOR UPDATE")
-                .param("task", taskId).query(CaseRepository::caseRow).optional();
+    /** A case row read under its lock, and the organization's stamp as the same statement saw it. */
+    record LockedCase(CaseRow row, long organizationStamp) {
     }
+
+    /** The stamp of the organization ({@code OrganizationService.changeStamp}), as a column of a casework query. */
+    private static final String ORGANIZATION_STAMP = "(" + OrganizationService.CHANGE_STAMP_SQL + ") AS organization_stamp";
+
 
     Optional<CaseRow> findCase(long caseId) {
         return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN office o ON o.id = c.office_id WHERE c.id = :id")
@@ -233,60 +244,92 @@ class CaseRepository {
                 .param("r", registrationNo).query(CaseRepository::caseRow).optional();
     }
 
-    void updateCase(long caseId, int expectedVersion, CaseStatus status, int currentStep, int round, int returns,
-                    Instant endedAt) {
-        int changed = jdbc.sql("""
+    /** Statements sent together: one round trip on PostgreSQL ({@link StatementBatch}). */
+    StatementBatch batch() {
+        return new StatementBatch(template, postgres);
+    }
+
+    void updateCase(StatementBatch batch, long caseId, int expectedVersion, CaseStatus status, int currentStep, int round,
+                    int returns, Instant endedAt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("status", status.name());
+        p.put("step", currentStep);
+        p.put("round", round);
+        p.put("returns", returns);
+        p.put("ended", endedAt == null ? NULL_TIME : ts(endedAt));
+        p.put("id", caseId);
+        p.put("expected", expectedVersion);
+        batch.update("""
                 UPDATE case_file SET status = :status, current_step = :step, round_no = :round, returns_count = :returns,
                                      ended_at = :ended, version = version + 1
                  WHERE id = :id AND version = :expected
-                """)
-                .param("status", status.name()).param("step", currentStep).param("round", round)
-                .param("returns", returns).param("ended", endedAt == null ? null : ts(endedAt))
-                .param("id", caseId).param("expected", expectedVersion).update();
-        if (changed == 0) {
-            throw new CaseConflictException("case " + caseId + " was changed by someone else; reload and try again");
-        }
+                """, p, changed -> {
+            if (changed == 0) {
+                throw new CaseConflictException("case " + caseId + " was changed by someone else; reload and try again");
+            }
+        });
     }
 
-    long insertTask(long caseId, long officeId, String sopCode, int step, int round, String actor,
+    /** A NULL timestamp with its type, as the drivers want it bound. */
+    private static final SqlParameterValue NULL_TIME = new SqlParameterValue(java.sql.Types.TIMESTAMP_WITH_TIMEZONE, null);
+
+    /** Inserts a task; {@code id} gets its id, and its candidates go into {@code candidates} (a later batch). */
+    void insertTask(StatementBatch batch, long caseId, long officeId, String sopCode, int step, int round, String actor,
                     String responsibleActor, TaskKind kind, TaskStatus status, String claimedBy, Instant startedAt,
-                    Instant deadline, Instant endedAt, Collection<String> candidates) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql(INSERT_TASK)
-                .param("rowVersion", 0).param("jabatanCodes", jabatanCodes(candidates))
-                .param("case", caseId).param("office", officeId).param("sop", sopCode).param("step", step)
-                .param("round", round)
-                .param("actor", actor).param("responsible", responsibleActor).param("kind", kind.name())
-                .param("status", status.name()).param("claimedBy", claimedBy).param("started", ts(startedAt))
-                .param("deadline", deadline == null ? null : ts(deadline)).param("ended", endedAt == null ? null : ts(endedAt))
-                .update(key, "id");
-        long id = key.getKey().longValue();
-        if (!candidates.isEmpty()) {
-            // All candidates in one statement: one round trip whatever their number.
-            List<String> codes = List.copyOf(candidates);
-            StringBuilder sql = new StringBuilder("INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES ");
-            for (int i = 0; i < codes.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(:t, :j").append(i).append(')');
-            }
-            JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("t", id);
-            for (int i = 0; i < codes.size(); i++) {
-                statement = statement.param("j" + i, codes.get(i));
-            }
-            statement.update();
-        }
-        return id;
+                    Instant deadline, Instant endedAt, Collection<String> candidates, LongConsumer id) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("rowVersion", 0);
+        p.put("jabatanCodes", typed(java.sql.Types.VARCHAR, jabatanCodes(candidates)));
+        p.put("case", caseId);
+        p.put("office", officeId);
+        p.put("sop", sopCode);
+        p.put("step", step);
+        p.put("round", round);
+        p.put("actor", actor);
+        p.put("responsible", responsibleActor);
+        p.put("kind", kind.name());
+        p.put("status", status.name());
+        p.put("claimedBy", typed(java.sql.Types.VARCHAR, claimedBy));
+        p.put("started", ts(startedAt));
+        p.put("deadline", deadline == null ? NULL_TIME : ts(deadline));
+        p.put("ended", endedAt == null ? NULL_TIME : ts(endedAt));
+        batch.insertReturningId(INSERT_TASK, p, id);
     }
 
-    void updateTask(long taskId, int expectedVersion, TaskStatus from, TaskStatus to, String claimedBy, Instant endedAt) {
-        int changed = jdbc.sql("""
+    /** A task's candidate jabatan, all in one statement. */
+    void insertCandidates(StatementBatch batch, long taskId, Collection<String> candidates) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        List<String> codes = List.copyOf(candidates);
+        StringBuilder sql = new StringBuilder("INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES ");
+        Map<String, Object> p = new HashMap<>();
+        p.put("t", taskId);
+        for (int i = 0; i < codes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:t, :j").append(i).append(')');
+            p.put("j" + i, codes.get(i));
+        }
+        batch.update(sql.toString(), p, inserted -> {
+        });
+    }
+
+    void updateTask(StatementBatch batch, long taskId, int expectedVersion, TaskStatus from, TaskStatus to,
+                    String claimedBy, Instant endedAt) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("to", to.name());
+        p.put("claimedBy", typed(java.sql.Types.VARCHAR, claimedBy));
+        p.put("ended", endedAt == null ? NULL_TIME : ts(endedAt));
+        p.put("id", taskId);
+        p.put("expected", expectedVersion);
+        p.put("from", from.name());
+        batch.update("""
                 UPDATE case_task SET status = :to, claimed_by = :claimedBy, ended_at = :ended, version = version + 1
                  WHERE id = :id AND version = :expected AND status = :from
-                """)
-                .param("to", to.name()).param("claimedBy", claimedBy).param("ended", endedAt == null ? null : ts(endedAt))
-                .param("id", taskId).param("expected", expectedVersion).param("from", from.name()).update();
-        if (changed == 0) {
-            throw new CaseConflictException("task " + taskId + " was changed by someone else; reload and try again");
-        }
+                """, p, changed -> {
+            if (changed == 0) {
+                throw new CaseConflictException("task " + taskId + " was changed by someone else; reload and try again");
+            }
+        });
     }
 
     List<TaskRow> tasks(long caseId) {
@@ -306,24 +349,41 @@ class CaseRepository {
         }
     }
 
+    /** The case of a task (a scalar subquery): the reads of {@link #lockAndRead} go by the task, sent with the lock. */
+    private static final String CASE_OF_TASK = "(SELECT x.case_id FROM case_task x WHERE x.id = :task)";
+
+    /** The case's tasks with their candidates and the chain head: a row per task and candidate. */
+    private static final String CASE_TASKS = "SELECT " + TASK_COLUMNS + """
+            , k.jabatan_code AS candidate, h.seq AS head_seq, h.hash AS head_hash
+              FROM case_task t
+              LEFT JOIN case_task_candidate k ON k.task_id = t.id
+              LEFT JOIN (SELECT e.seq, e.hash FROM case_event e WHERE e.case_id = %1$s
+                          ORDER BY e.seq DESC FETCH FIRST 1 ROWS ONLY) h ON 1 = 1
+             WHERE t.case_id = %1$s ORDER BY t.id, k.jabatan_code
+            """.formatted(CASE_OF_TASK);
+
+    /** A case locked for an action, as read under the lock. */
+    record LockedRead(LockedCase locked, CaseTasks tasks) {
+    }
+
     /**
-     * A case's tasks, their candidates and its chain head, in one statement. Call it holding the case's lock: then
-     * neither the tasks nor the chain can change before the caller's transaction ends.
+     * Locks the case of a task, then reads it, the organization's stamp, its tasks, their candidates and the head of
+     * its history chain (empty when there is no such task). The reads come after the lock, each its own statement,
+     * so nothing they read can change before the caller's transaction ends; on PostgreSQL the three statements go in
+     * one round trip. The locking statement selects one column: H2 keeps no plan of a statement with FOR UPDATE and
+     * parses it at every execution, while it keeps those of the reads.
      */
-    CaseTasks caseTasks(long caseId) {
+    Optional<LockedRead> lockAndRead(long taskId) {
+        Map<String, Object> task = Map.of("task", taskId);
+        LockedCase[] locked = {null};
         Map<Long, TaskRow> tasks = new LinkedHashMap<>();
         Map<Long, List<String>> candidates = new HashMap<>();
-        ChainHead[] head = {null};
-        jdbc.sql("SELECT " + TASK_COLUMNS + """
-                        , k.jabatan_code AS candidate, h.seq AS head_seq, h.hash AS head_hash
-                          FROM case_task t
-                          LEFT JOIN case_task_candidate k ON k.task_id = t.id
-                          LEFT JOIN (SELECT e.seq, e.hash FROM case_event e WHERE e.case_id = :c
-                                      ORDER BY e.seq DESC FETCH FIRST 1 ROWS ONLY) h ON 1 = 1
-                         WHERE t.case_id = :c ORDER BY t.id, k.jabatan_code
-                        """)
-                .param("c", caseId)
-                .query((RowCallbackHandler) rs -> {
+        ChainHead[] head = {ChainHead.EMPTY};
+        batch().query("SELECT c.id FROM case_file c WHERE c.id = " + CASE_OF_TASK + " FOR UPDATE", task, rs -> {
+                })
+                .query("SELECT " + LOCKED_CASE_COLUMNS + ", " + ORGANIZATION_STAMP + " FROM case_file c WHERE c.id = "
+                        + CASE_OF_TASK, task, rs -> locked[0] = new LockedCase(caseRow(rs, 0), rs.getLong("organization_stamp")))
+                .query(CASE_TASKS, task, rs -> {
                     long id = rs.getLong("id");
                     if (!tasks.containsKey(id)) {
                         tasks.put(id, taskRow(rs, 0));
@@ -332,15 +392,14 @@ class CaseRepository {
                     if (candidate != null) {
                         candidates.computeIfAbsent(id, k -> new ArrayList<>()).add(candidate);
                     }
-                    if (head[0] == null) {
-                        String hash = rs.getString("head_hash");
-                        head[0] = hash == null ? ChainHead.EMPTY : new ChainHead(rs.getInt("head_seq"), hash);
+                    String hash = rs.getString("head_hash");
+                    if (hash != null) {
+                        head[0] = new ChainHead(rs.getInt("head_seq"), hash);
                     }
-                });
-        if (head[0] == null) { // no task at all: read the chain on its own
-            head[0] = lastEvent(caseId).map(e -> new ChainHead(e.seq(), e.hash())).orElse(ChainHead.EMPTY);
-        }
-        return new CaseTasks(List.copyOf(tasks.values()), candidates, head[0]);
+                })
+                .send();
+        return locked[0] == null ? Optional.empty()
+                : Optional.of(new LockedRead(locked[0], new CaseTasks(List.copyOf(tasks.values()), candidates, head[0])));
     }
 
     /** Several cases in one statement (a page's worth; an empty list reads nothing). */
@@ -383,57 +442,62 @@ class CaseRepository {
     }
 
     /**
+     * A worklist as read, and the organization's stamp as its statement saw it (null when no row came back, there
+     * being no row to carry it).
+     */
+    record Worklist(List<WorklistItem> items, Long organizationStamp) {
+    }
+
+    /**
      * Open tasks that holders of these jabatan may work, and the pemohon steps of the user's own cases,
      * soonest deadline first (no deadline last).
      */
-    List<WorklistItem> worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername, int limit) {
+    Worklist worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername, int limit) {
         return worklist(officeCode, jabatanCodes, pemohonUsername, limit, null);
     }
 
     /** One task, if it is in the list {@link #worklist(String, Collection, String, int)} gives. */
-    Optional<WorklistItem> worklistItem(String officeCode, Collection<String> jabatanCodes, String pemohonUsername,
-                                        long taskId) {
-        return worklist(officeCode, jabatanCodes, pemohonUsername, 1, taskId).stream().findFirst();
+    Worklist worklistItem(String officeCode, Collection<String> jabatanCodes, String pemohonUsername, long taskId) {
+        return worklist(officeCode, jabatanCodes, pemohonUsername, 1, taskId);
     }
 
     /**
      * Open tasks are those not ended; walked in deadline order along {@code ix_case_task_worklist}
-     * ({@code V15__worklist_index.sql}), each half stops at {@code :limit} rows: first those with a deadline, then
-     * those without (NULL sorts first on H2, last on PostgreSQL, so the two are asked apart, in one statement).
+     * ({@code V17__worklist_index_nulls_last.sql}, no deadline last on both databases), stopping at {@code :limit}
+     * rows. Each row carries the organization's stamp: the caller knows whether the jabatan it asked for were still
+     * the user's when the rows were read.
      */
-    private static final String WORKLIST_HALF = """
+    private static final String WORKLIST = """
             SELECT t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status,
-                   t.claimed_by, t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name
+                   t.claimed_by, t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name, %s
               FROM case_task t
               JOIN case_file c ON c.id = t.case_id
              WHERE t.office_id = (SELECT o.id FROM office o WHERE o.code = :office) AND t.ended_at IS NULL
-               AND t.deadline_at IS %s NULL
                AND (EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id AND k.jabatan_code IN (:codes))
                     OR (t.kind = 'PEMOHON' AND c.pemohon_username = :pemohon))
                %s
-             ORDER BY t.office_id, t.ended_at, t.deadline_at, t.id
+             ORDER BY t.office_id, t.ended_at, t.deadline_at NULLS LAST, t.id
              FETCH FIRST :limit ROWS ONLY
             """;
 
-    private List<WorklistItem> worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername,
-                                        int limit, Long taskId) {
+    private Worklist worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername, int limit,
+                              Long taskId) {
         // An empty IN list is not valid SQL: a code no jabatan has stands in for "none".
         Collection<String> codes = jabatanCodes.isEmpty() ? List.of("-") : jabatanCodes;
-        String onlyTask = taskId == null ? "" : "AND t.id = :task";
-        List<WorklistItem> items = new ArrayList<>(jdbc.sql("(" + WORKLIST_HALF.formatted("NOT", onlyTask) + ") UNION ALL ("
-                        + WORKLIST_HALF.formatted("", onlyTask) + ")")
+        Long[] stamp = {null};
+        List<WorklistItem> items = jdbc.sql(WORKLIST.formatted(ORGANIZATION_STAMP, taskId == null ? "" : "AND t.id = :task"))
                 .param("office", officeCode).param("codes", codes).param("pemohon", pemohonUsername)
                 .param("limit", limit).param("task", taskId == null ? 0L : taskId)
-                .query((rs, n) -> new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
-                        rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
-                        TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),
-                        rs.getString("claimed_by"), instant(rs, "started_at"), instant(rs, "deadline_at"),
-                        rs.getTimestamp("overdue_at") != null, rs.getString("pemohon_name")))
-                .list());
-        // Soonest deadline first, no deadline last.
-        items.sort(Comparator.comparing(WorklistItem::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparingLong(WorklistItem::taskId));
-        return items.size() > limit ? List.copyOf(items.subList(0, limit)) : items;
+                .query((rs, n) -> {
+                    stamp[0] = rs.getLong("organization_stamp");
+                    return new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
+                            rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
+                            TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),
+                            rs.getString("claimed_by"), instant(rs, "started_at"), instant(rs, "deadline_at"),
+                            rs.getTimestamp("overdue_at") != null, rs.getString("pemohon_name"));
+                })
+                .list();
+        return new Worklist(items, stamp[0]);
     }
 
     /** An event to append: everything but its place in the chain. */
@@ -446,18 +510,20 @@ class CaseRepository {
      * chain's last row cannot change meanwhile.
      */
     void appendToHistory(long caseId, Instant at, List<NewEvent> events) {
-        Optional<EventRow> last = lastEvent(caseId);
-        chain(caseId, at, events, last.map(EventRow::seq).orElse(0), last.map(EventRow::hash).orElse(null));
+        StatementBatch batch = batch();
+        appendToHistory(batch, caseId, at, events, null);
+        batch.send();
     }
 
-    /** As {@link #appendToHistory(long, Instant, List)}, after a head read under the same lock. */
-    void appendToHistory(long caseId, Instant at, List<NewEvent> events, ChainHead head) {
-        chain(caseId, at, events, head.seq(), head.hash());
-    }
-
-    private void chain(long caseId, Instant at, List<NewEvent> events, int seq, String previous) {
+    /** As {@link #appendToHistory(long, Instant, List)}, in a batch, after a head read under the same lock (or null). */
+    void appendToHistory(StatementBatch batch, long caseId, Instant at, List<NewEvent> events, ChainHead head) {
+        if (head == null) {
+            head = lastEvent(caseId).map(e -> new ChainHead(e.seq(), e.hash())).orElse(ChainHead.EMPTY);
+        }
         // Stored times have microsecond precision on both databases: hash what is stored.
         Instant stored = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        int seq = head.seq();
+        String previous = head.hash();
         List<EventRow> rows = new ArrayList<>();
         for (NewEvent e : events) {
             seq++;
@@ -467,7 +533,7 @@ class CaseRepository {
                     e.taskId(), e.fromStep(), e.toStep(), e.note(), previous, hash));
             previous = hash;
         }
-        insertEvents(rows);
+        insertEvents(batch, rows);
     }
 
     Optional<EventRow> lastEvent(long caseId) {
@@ -481,6 +547,12 @@ class CaseRepository {
 
     /** Events in one statement (one round trip), in chain order. */
     void insertEvents(List<EventRow> events) {
+        StatementBatch batch = batch();
+        insertEvents(batch, events);
+        batch.send();
+    }
+
+    void insertEvents(StatementBatch batch, List<EventRow> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -488,22 +560,33 @@ class CaseRepository {
                 INSERT INTO case_event (case_id, seq, occurred_at, username, acting_jabatan, on_behalf_of, event_type,
                                         task_id, from_step, to_step, note, prev_hash, hash)
                 VALUES """);
+        Map<String, Object> p = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
                     "(:case%1$d, :seq%1$d, :at%1$d, :user%1$d, :jabatan%1$d, :behalf%1$d, :type%1$d, :task%1$d,"
                             + " :from%1$d, :to%1$d, :note%1$d, :prev%1$d, :hash%1$d)", i));
-        }
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString());
-        for (int i = 0; i < events.size(); i++) {
             EventRow e = events.get(i);
-            statement = statement.param("case" + i, e.caseId()).param("seq" + i, e.seq())
-                    .param("at" + i, ts(e.occurredAt())).param("user" + i, e.username())
-                    .param("jabatan" + i, e.actingJabatan()).param("behalf" + i, e.onBehalfOf())
-                    .param("type" + i, e.type()).param("task" + i, e.taskId()).param("from" + i, e.fromStep())
-                    .param("to" + i, e.toStep()).param("note" + i, e.note()).param("prev" + i, e.prevHash())
-                    .param("hash" + i, e.hash());
+            p.put("case" + i, e.caseId());
+            p.put("seq" + i, e.seq());
+            p.put("at" + i, ts(e.occurredAt()));
+            p.put("user" + i, e.username());
+            p.put("jabatan" + i, typed(java.sql.Types.VARCHAR, e.actingJabatan()));
+            p.put("behalf" + i, typed(java.sql.Types.VARCHAR, e.onBehalfOf()));
+            p.put("type" + i, e.type());
+            p.put("task" + i, typed(java.sql.Types.BIGINT, e.taskId()));
+            p.put("from" + i, typed(java.sql.Types.INTEGER, e.fromStep()));
+            p.put("to" + i, typed(java.sql.Types.INTEGER, e.toStep()));
+            p.put("note" + i, typed(java.sql.Types.VARCHAR, e.note()));
+            p.put("prev" + i, typed(java.sql.Types.VARCHAR, e.prevHash()));
+            p.put("hash" + i, e.hash());
         }
-        statement.update();
+        batch.update(sql.toString(), p, inserted -> {
+        });
+    }
+
+    /** A value that may be NULL, with its SQL type (a NULL of unknown type makes H2 ask for parameter metadata). */
+    private static Object typed(int sqlType, Object value) {
+        return value == null ? new SqlParameterValue(sqlType, null) : value;
     }
 
     List<EventRow> events(long caseId) {

@@ -150,8 +150,13 @@ public class CaseService {
         Instant now = now();
         String requestHash = Sha256.hex(taskId + "|" + action + "|" + (note == null ? "" : note));
         return serialized(() -> tx.execute(status -> {
-            CaseRepository.CaseRow row = cases.lockCaseOfTask(taskId)
+            CaseRepository.LockedRead read = cases.lockAndRead(taskId)
                     .orElseThrow(() -> new NoSuchCaseException("task " + taskId));
+            CaseRepository.LockedCase locked = read.locked();
+            CaseRepository.CaseRow row = locked.row();
+            organizationStamp = locked.organizationStamp();
+            // As whom the user acts, as of the organization this transaction sees: known already, mostly.
+            WorkAssignment assignment = this.assignment.asOf(locked.organizationStamp());
             // The key is looked up under the case's lock: a retry sent while the first request is still running
             // waits for it and then answers its result, instead of acting again or failing on the key's insert.
             if (idempotencyKey != null) {
@@ -163,18 +168,19 @@ public class CaseService {
             long caseId = row.id();
             CaseObservation.caseKnown(caseId, row.registrationNo());
             SopDefinition sop = catalog.version(row.sopVersionId()).definition();
-            CaseRepository.CaseTasks read = cases.caseTasks(caseId);
-            List<CaseRepository.TaskRow> tasks = read.tasks();
+            List<CaseRepository.TaskRow> tasks = read.tasks().tasks();
             CaseRepository.TaskRow task = tasks.stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
-            List<String> candidates = read.candidatesOf(taskId);
-            CaseRules.Actor actor = mayWork(row, task, candidates, username, now).orElseThrow(() -> notAllowed(row, task, username));
+            List<String> candidates = read.tasks().candidatesOf(taskId);
+            CaseRules.Actor actor = CaseRules.mayWork(assignment, row.officeCode(), row.pemohon().username(), task.kind(),
+                    candidates, username, now).orElseThrow(() -> notAllowed(row, task, username));
             // The acting user is the claimer, mostly: then they may work it, as just checked.
             boolean claimerMayWork = task.claimedBy() == null || task.claimedBy().equals(username)
-                    || mayWork(row, task, candidates, task.claimedBy(), now).isPresent();
+                    || CaseRules.mayWork(assignment, row.officeCode(), row.pemohon().username(), task.kind(), candidates,
+                    task.claimedBy(), now).isPresent();
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
                     claimerMayWork, now);
-            store(row, sop, outcome, tasks, actor, now, read.head());
+            store(row, sop, outcome, tasks, actor, now, read.tasks().head());
             TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
                     .map(Outcome.TaskChange::to).orElse(task.status());
             ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
@@ -232,20 +238,46 @@ public class CaseService {
      */
     public List<WorklistItem> worklist(String username, int limit) {
         Optional<String> office = assignment.officeOf(username);
-        return office.isEmpty() ? List.of() : cases.worklist(office.get(), worklistJabatan(username, office.get()),
-                username, limit);
+        return office.isEmpty() ? List.of()
+                : worklist(username, office.get(), codes -> cases.worklist(office.get(), codes, username, limit));
     }
 
     /** One task of the user's {@link #worklist}, wherever it stands in it. */
     public Optional<WorklistItem> worklistItem(long taskId, String username) {
         Optional<String> office = assignment.officeOf(username);
-        return office.isEmpty() ? Optional.empty() : cases.worklistItem(office.get(),
-                worklistJabatan(username, office.get()), username, taskId);
+        return office.isEmpty() ? Optional.empty()
+                : worklist(username, office.get(), codes -> cases.worklistItem(office.get(), codes, username, taskId))
+                .stream().findFirst();
     }
 
-    private Set<String> worklistJabatan(String username, String office) {
+    /**
+     * The organization's stamp this node saw last. A worklist asks with the jabatan known under it, and its rows tell
+     * the stamp they were read under: when the two differ (the organization changed), it asks again.
+     */
+    private volatile long organizationStamp;
+
+    /** How often a worklist is asked again when the organization changed while it was read: changes are rare. */
+    private static final int WORKLIST_ATTEMPTS = 3;
+
+    private List<WorklistItem> worklist(String username, String office,
+                                        java.util.function.Function<Set<String>, CaseRepository.Worklist> query) {
+        long stamp = organizationStamp;
+        CaseRepository.Worklist read = null;
+        for (int attempt = 0; attempt < WORKLIST_ATTEMPTS; attempt++) {
+            read = query.apply(worklistJabatan(username, office, stamp));
+            long seen = read.organizationStamp() != null ? read.organizationStamp() : assignment.organizationStamp();
+            if (seen == stamp) {
+                break;
+            }
+            organizationStamp = seen;
+            stamp = seen;
+        }
+        return read.items();
+    }
+
+    private Set<String> worklistJabatan(String username, String office, long organizationStamp) {
         LocalDate today = LocalDate.now(clock.withZone(WIB));
-        return assignment.actingAs(username, today).stream()
+        return assignment.actingAs(username, today, organizationStamp).stream()
                 .filter(a -> office.equals(a.officeCode()))
                 .map(WorkAssignment.ActingAs::jabatanCode).collect(Collectors.toCollection(LinkedHashSet::new));
     }
@@ -420,45 +452,58 @@ public class CaseService {
      */
     private void store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
                        CaseRules.Actor actor, Instant now, CaseRepository.ChainHead head) {
+        // The writes go in batches (one round trip each on PostgreSQL): the changes and new tasks, then what needs
+        // the new tasks' ids (their candidates, the history rows whose hash covers them) and the tally.
+        StatementBatch batch = cases.batch();
         List<TaskTally.Finished> finished = new ArrayList<>();
         for (Outcome.TaskChange change : outcome.changes()) {
             CaseRepository.TaskRow task = before.stream().filter(t -> t.id() == change.taskId()).findFirst().orElseThrow();
             Instant ended = change.to().isFinal() ? now : null;
-            cases.updateTask(task.id(), task.version(), change.from(), change.to(), change.claimedBy(), ended);
+            cases.updateTask(batch, task.id(), task.version(), change.from(), change.to(), change.claimedBy(), ended);
             if (ended != null) {
                 finished.add(new TaskTally.Finished(task.id(), row.officeId(), sop.code(), task.step(),
                         change.claimedBy(), task.jabatanCodes(), change.to(), task.deadline(), ended));
             }
         }
-        List<Long> newIds = new ArrayList<>();
-        for (Outcome.NewTask t : outcome.created()) {
+        List<Outcome.NewTask> created = outcome.created();
+        long[] newIds = new long[created.size()];
+        List<List<String>> newCandidates = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            Outcome.NewTask t = created.get(i);
             List<String> candidates = CaseRules.candidatesOf(assignment, row.officeCode(), sop.code(), t);
-            Instant ended = t.status().isFinal() ? t.startedAt() : null;
-            long id = cases.insertTask(row.id(), row.officeId(), sop.code(), t.step(), t.round(), t.actor(),
-                    t.responsibleActor(), t.kind(), t.status(), t.doneBy(), t.startedAt(), t.deadline(), ended, candidates);
-            newIds.add(id);
-            if (ended != null) {
-                finished.add(new TaskTally.Finished(id, row.officeId(), sop.code(), t.step(), t.doneBy(),
-                        CaseRepository.jabatanCodes(candidates), t.status(), t.deadline(), ended));
-            }
+            newCandidates.add(candidates);
+            int index = i;
+            cases.insertTask(batch, row.id(), row.officeId(), sop.code(), t.step(), t.round(), t.actor(),
+                    t.responsibleActor(), t.kind(), t.status(), t.doneBy(), t.startedAt(), t.deadline(),
+                    t.status().isFinal() ? t.startedAt() : null, candidates, id -> newIds[index] = id);
         }
         CaseView kase = outcome.kase();
         Instant ended = kase.status() == CaseStatus.OPEN ? null : now;
         if (kase.status() != row.status() || kase.currentStep() != row.currentStep() || kase.round() != row.round()
                 || kase.returns() != row.returns()) {
-            cases.updateCase(row.id(), row.version(), kase.status(), kase.currentStep(), kase.round(), kase.returns(), ended);
+            cases.updateCase(batch, row.id(), row.version(), kase.status(), kase.currentStep(), kase.round(),
+                    kase.returns(), ended);
+        }
+        if (!created.isEmpty()) {
+            batch.send();
+            batch = cases.batch();
+        }
+        for (int i = 0; i < created.size(); i++) {
+            Outcome.NewTask t = created.get(i);
+            cases.insertCandidates(batch, newIds[i], newCandidates.get(i));
+            if (t.status().isFinal()) {
+                finished.add(new TaskTally.Finished(newIds[i], row.officeId(), sop.code(), t.step(), t.doneBy(),
+                        CaseRepository.jabatanCodes(newCandidates.get(i)), t.status(), t.deadline(), t.startedAt()));
+            }
         }
         List<CaseRepository.NewEvent> events = outcome.events().stream().map(e -> new CaseRepository.NewEvent(
                 actor.username(), actor.jabatan(), actor.onBehalfOf(), e.type().name(),
-                e.taskId() != null ? e.taskId() : e.newTaskIndex() != null ? newIds.get(e.newTaskIndex()) : null,
+                e.taskId() != null ? e.taskId() : e.newTaskIndex() != null ? newIds[e.newTaskIndex()] : null,
                 e.fromStep(), e.toStep(), e.note())).toList();
-        if (head == null) {
-            cases.appendToHistory(row.id(), now, events);
-        } else {
-            cases.appendToHistory(row.id(), now, events, head);
-        }
+        cases.appendToHistory(batch, row.id(), now, events, head);
         // Last: a tally row is shared with other cases' tasks, so its lock is held only until the commit.
-        tally.count(row.officeCode(), finished);
+        tally.count(batch, row.officeCode(), finished);
+        batch.send();
     }
 
     private static CaseView view(CaseRepository.CaseRow row) {

@@ -35,6 +35,11 @@ final class MemoWorkAssignment implements WorkAssignment {
     }
 
     @Override
+    public long organizationStamp() {
+        return delegate.organizationStamp();
+    }
+
+    @Override
     public Optional<String> officeOf(String username) {
         return offices.computeIfAbsent(username, delegate::officeOf);
     }

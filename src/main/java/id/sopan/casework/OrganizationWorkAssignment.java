@@ -26,12 +26,47 @@ class OrganizationWorkAssignment implements WorkAssignment {
         return organization.jabatanFor(officeCode, sopCode, actorName).stream().map(Jabatan::code).distinct().toList();
     }
 
+    /** What a user acts as on a day, read under a stamp of the organization. */
+    private record Known(long stamp, List<ActingAs> actingAs) {
+    }
+
+    /** Entries for past days are never asked again: the map is emptied when it grows past this. */
+    static final int MAX_KNOWN = 10_000;
+
+    /**
+     * Every action and every worklist asks as whom its user acts; the answer changes only with the organization,
+     * whose stamp tells (read here, or by the caller's own statement).
+     */
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
     @Override
     public List<ActingAs> actingAs(String username, LocalDate on) {
-        return organization.jabatanActingAs(username, on).stream()
+        return actingAs(username, on, organization.changeStamp());
+    }
+
+    @Override
+    public long organizationStamp() {
+        return organization.changeStamp();
+    }
+
+    @Override
+    public List<ActingAs> actingAs(String username, LocalDate on, long organizationStamp) {
+        String key = username + '\u0000' + on;
+        Known kept = known.get(key);
+        if (kept != null && kept.stamp() == organizationStamp) {
+            return kept.actingAs();
+        }
+        // The stamp was read before the answer: should the organization change in between, the answer is kept
+        // under the older stamp, which the next statement to read the stamp no longer matches.
+        List<ActingAs> read = organization.jabatanActingAs(username, on).stream()
                 .map(a -> new ActingAs(a.officeCode(), a.jabatanCode(), a.delegation() == null ? null : a.delegation().name(),
                         a.byDelegation() ? regularHolder(a.officeCode(), a.jabatanCode(), username, on) : null))
                 .toList();
+        if (known.size() >= MAX_KNOWN) {
+            known.clear();
+        }
+        known.put(key, new Known(organizationStamp, read));
+        return read;
     }
 
     /** A user's office never changes (accounts are created in one): asked once per user and node. */

@@ -3,14 +3,13 @@ package id.sopan.casework;
 import id.sopan.calendar.CalendarService;
 import id.sopan.engine.TaskStatus;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.DatabaseMetaData;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -104,17 +104,27 @@ class TaskTally {
     TaskTally(NamedParameterJdbcTemplate jdbc, CalendarService calendars, DataSource dataSource) {
         this.jdbc = jdbc;
         this.calendars = calendars;
-        this.postgres = "PostgreSQL".equals(productName(dataSource));
+        this.postgres = StatementBatch.isPostgres(dataSource);
     }
 
     /** Counts the tasks of one office (those done or returned), in the caller's transaction. */
     void count(String officeCode, Collection<Finished> tasks) {
+        StatementBatch batch = new StatementBatch(jdbc.getJdbcTemplate(), postgres);
+        count(batch, officeCode, tasks);
+        batch.send();
+    }
+
+    /**
+     * Counts the tasks of one office (those done or returned), in the caller's transaction: on PostgreSQL as part of
+     * the caller's batch (the last of its statements), on H2 at once.
+     */
+    void count(StatementBatch batch, String officeCode, Collection<Finished> tasks) {
         if (tasks.stream().noneMatch(Finished::counts)) {
             return;
         }
         ZoneId zone = calendars.calendarFor(officeCode).zone();
         Map<Key, long[]> tallies = new TreeMap<>(Key.ORDER);
-        List<SqlParameterSource> late = new ArrayList<>();
+        List<Map<String, Object>> late = new ArrayList<>();
         for (Finished t : tasks) {
             if (!t.counts()) {
                 continue;
@@ -133,27 +143,34 @@ class TaskTally {
                 counts[3]++;
             }
             if (t.late()) {
-                late.add(new MapSqlParameterSource().addValue("task", t.taskId()).addValue("office", t.officeId())
-                        .addValue("ended", ts(t.ended()), Types.TIMESTAMP_WITH_TIMEZONE)
-                        .addValue("deadline", ts(t.deadline()), Types.TIMESTAMP_WITH_TIMEZONE)
-                        .addValue("sop", t.sopCode()).addValue("step", t.step())
-                        .addValue("claimer", t.claimedBy(), Types.VARCHAR)
-                        .addValue("jabatan", t.jabatanCodes(), Types.VARCHAR));
+                Map<String, Object> row = new HashMap<>();
+                row.put("task", t.taskId());
+                row.put("office", t.officeId());
+                row.put("ended", ts(t.ended()));
+                row.put("deadline", ts(t.deadline()));
+                row.put("sop", t.sopCode());
+                row.put("step", t.step());
+                row.put("claimer", new SqlParameterValue(Types.VARCHAR, t.claimedBy()));
+                row.put("jabatan", new SqlParameterValue(Types.VARCHAR, t.jabatanCodes()));
+                late.add(row);
             }
         }
-        if (!late.isEmpty()) {
-            jdbc.batchUpdate(INSERT_LATE, late.toArray(SqlParameterSource[]::new));
-        }
-        List<SqlParameterSource> rows = new ArrayList<>(tallies.size());
-        tallies.forEach((k, c) -> rows.add(new MapSqlParameterSource().addValue("office", k.officeId())
-                .addValue("month", k.month()).addValue("sop", k.sopCode()).addValue("step", k.step())
-                .addValue("claimer", k.claimedBy()).addValue("jabatan", k.jabatanCodes()).addValue("done", c[0])
-                .addValue("withDeadline", c[1]).addValue("onTime", c[2]).addValue("returned", c[3])));
+        List<Map<String, Object>> rows = new ArrayList<>(tallies.size());
+        tallies.forEach((k, c) -> rows.add(Map.of("office", k.officeId(), "month", k.month(), "sop", k.sopCode(),
+                "step", k.step(), "claimer", k.claimedBy(), "jabatan", k.jabatanCodes(), "done", c[0],
+                "withDeadline", c[1], "onTime", c[2], "returned", c[3])));
         if (postgres) {
-            jdbc.batchUpdate(UPSERT_POSTGRES, rows.toArray(SqlParameterSource[]::new));
+            late.forEach(row -> batch.update(INSERT_LATE, row, inserted -> {
+            }));
+            rows.forEach(row -> batch.update(UPSERT_POSTGRES, row, counted -> {
+            }));
             return;
         }
-        for (SqlParameterSource row : rows) {
+        if (!late.isEmpty()) {
+            jdbc.batchUpdate(INSERT_LATE, late.stream().map(MapSqlParameterSource::new).toArray(SqlParameterSource[]::new));
+        }
+        for (Map<String, Object> values : rows) {
+            SqlParameterSource row = new MapSqlParameterSource(values);
             try {
                 jdbc.update(UPSERT_H2, row);
             } catch (DuplicateKeyException inserted) {
@@ -164,13 +181,5 @@ class TaskTally {
 
     private static OffsetDateTime ts(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String productName(DataSource dataSource) {
-        try {
-            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the database's product name", e);
-        }
     }
 }

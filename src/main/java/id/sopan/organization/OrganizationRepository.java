@@ -417,6 +417,22 @@ class OrganizationRepository {
         return jdbc.sql(DISABLE_DEMO_ACCOUNTS).update();
     }
 
+    // --- the organization's stamp (V16__organization_stamp.sql) ---
+
+    private static final java.security.SecureRandom STAMPS = new java.security.SecureRandom();
+
+    /** Called in the transaction of every change to who acts as which jabatan: a new random stamp. */
+    void bumpStamp() {
+        jdbc.sql("UPDATE organization_stamp SET stamp = :stamp WHERE id = 1").param("stamp", STAMPS.nextLong()).update();
+    }
+
+    long stamp() {
+        return jdbc.sql(STAMP).query(Long.class).single();
+    }
+
+    /** The stamp, for other modules' statements that read it along with their own rows. */
+    static final String STAMP = "SELECT stamp FROM organization_stamp WHERE id = 1";
+
     // --- delegation ---
 
     long insertDelegation(long officeId, DelegationRequest request, OffsetDateTime now) {

@@ -73,7 +73,10 @@ public class OrganizationService {
             total = add(total, load(file, demo));
         }
         if (!demo) {
-            int disabled = Objects.requireNonNull(tx.execute(s -> repository.disableDemoAccounts()));
+            int disabled = Objects.requireNonNull(tx.execute(s -> {
+                repository.bumpStamp();
+                return repository.disableDemoAccounts();
+            }));
             total = add(total, new OrganizationLoadReport(0, 0, 0, 0, 0, 0, 0, disabled));
         }
         return total;
@@ -89,6 +92,7 @@ public class OrganizationService {
 
     private OrganizationLoadReport store(OrganizationFiles.File file, boolean demo) {
         return tx.execute(s -> {
+            repository.bumpStamp();
             Office office = file.office();
             OffsetDateTime now = OffsetDateTime.now(clock);
             // The catalog owns the office's details; the organization only needs it to exist.
@@ -293,6 +297,17 @@ public class OrganizationService {
         return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(result.values()));
     }
 
+    /**
+     * The organization's stamp: bumped in the transaction of every change to who acts as which jabatan (users and
+     * their jabatan, delegations, an organization file). What was read under one stamp holds while it stays.
+     */
+    public long changeStamp() {
+        return repository.stamp();
+    }
+
+    /** The statement that reads {@link #changeStamp()}, for a module that reads it along with its own rows. */
+    public static final String CHANGE_STAMP_SQL = OrganizationRepository.STAMP;
+
     /** Whether the password is that of an active user (false for users without a password). */
     public boolean checkPassword(String username, CharSequence password) {
         if (username == null || password == null) {
@@ -313,6 +328,7 @@ public class OrganizationService {
         return tx.execute(s -> {
             AppUser user = repository.user(username)
                     .orElseThrow(() -> new NoSuchElementException("no user " + username));
+            repository.bumpStamp();
             if (!repository.setActive(username, active, expectedVersion)) {
                 throw new OptimisticLockingFailureException("user " + username + " changed since version "
                         + expectedVersion + " (now " + user.version() + ")");
@@ -332,6 +348,7 @@ public class OrganizationService {
         Objects.requireNonNull(request, "request");
         return tx.execute(s -> {
             long officeId = validate(request);
+            repository.bumpStamp();
             long id = repository.insertDelegation(officeId, request, OffsetDateTime.now(clock));
             return repository.delegation(id).orElseThrow();
         });

@@ -92,7 +92,7 @@ class PostgresCaseworkTest extends CaseworkContract {
         long id = cutiTahunan().caseId();
         long taskId = current(id).id();
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            assertThat(repository.lockCaseOfTask(taskId)).hasValueSatisfying(row -> assertThat(row.id()).isEqualTo(id));
+            assertThat(repository.lockAndRead(taskId)).hasValueSatisfying(r -> assertThat(r.locked().row().id()).isEqualTo(id));
             try (Connection other = dataSource.getConnection()) {
                 other.setAutoCommit(false);
                 try (Statement st = other.createStatement()) {
@@ -165,13 +165,13 @@ class PostgresCaseworkTest extends CaseworkContract {
                 ExecutorService second = Executors.newSingleThreadExecutor();
                 try {
                     long giveUp = System.nanoTime() + 120_000_000_000L;
-                    while (!waitingFor(observer, "SELECT c.id, c.office_id%")) {
+                    while (!waitingFor(observer, ACTION_LOCK)) {
                         assertThat(System.nanoTime()).isLessThan(giveUp);
                         Thread.sleep(20);
                     }
                     Future<CaseService.ActionResult> retry = second.submit(() ->
                             cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, "retry-1"));
-                    while (countWaiting(observer, "SELECT c.id, c.office_id%") < 2) {
+                    while (countWaiting(observer, ACTION_LOCK) < 2) {
                         assertThat(System.nanoTime()).isLessThan(giveUp);
                         Thread.sleep(20);
                     }
@@ -186,6 +186,9 @@ class PostgresCaseworkTest extends CaseworkContract {
         }
         assertThat(cases.detail(id).history()).filteredOn(e -> e.type().equals("TASK_CLAIMED")).hasSize(1);
     }
+
+    /** The statement by which an action locks its case (CaseRepository.lockCaseOfTask). */
+    private static final String ACTION_LOCK = "SELECT c.id FROM case_file c WHERE c.id = (SELECT x.case_id%";
 
     private boolean waitingFor(Connection observer, String queryLike) throws SQLException {
         return countWaiting(observer, queryLike) > 0;

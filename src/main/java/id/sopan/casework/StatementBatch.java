@@ -1,0 +1,135 @@
+package id.sopan.casework;
+
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
+
+/**
+ * Statements of one transaction sent together. On PostgreSQL they go as one prepared statement, separated by
+ * semicolons, which pgjdbc sends before a single Sync: one round trip for all of them, where an action would otherwise
+ * wait for the database once per statement. Each statement still takes its own snapshot (READ COMMITTED), so a read
+ * placed after a lock sees what the lock's previous holder committed. On H2, embedded, a round trip costs nothing:
+ * each statement runs when it is added. Either way the results are to be read after {@link #send()}.
+ */
+final class StatementBatch {
+
+    /** Named SQL as positional SQL: parsed once per text (the texts are the repositories' constants). */
+    private static final Map<String, ParsedSql> PARSED = new ConcurrentHashMap<>();
+
+    private record Part(String sql, Object[] args, IntConsumer count, RowCallbackHandler rows) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final boolean together;
+    private final List<Part> parts = new ArrayList<>();
+
+    /** @param together whether to send the statements in one round trip (PostgreSQL) or run each when added */
+    StatementBatch(JdbcTemplate jdbc, boolean together) {
+        this.jdbc = jdbc;
+        this.together = together;
+    }
+
+    /** A statement that changes rows; {@code count} gets how many it changed. */
+    StatementBatch update(String sql, Map<String, ?> params, IntConsumer count) {
+        return add(sql, params, count, null);
+    }
+
+    /** A statement that reads rows; {@code rows} gets each of them. */
+    StatementBatch query(String sql, Map<String, ?> params, RowCallbackHandler rows) {
+        return add(sql, params, null, rows);
+    }
+
+    /** An insert of one row whose generated {@code id} is wanted. */
+    StatementBatch insertReturningId(String sql, Map<String, ?> params, LongConsumer id) {
+        if (together) {
+            return add(sql.strip() + " RETURNING id", params, null, rs -> id.accept(rs.getLong(1)));
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        Part part = positional(sql, params, null, null);
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement(part.sql(), new String[] {"id"});
+            new ArgumentPreparedStatementSetter(part.args()).setValues(ps);
+            return ps;
+        }, key);
+        id.accept(key.getKey().longValue());
+        return this;
+    }
+
+    private StatementBatch add(String sql, Map<String, ?> params, IntConsumer count, RowCallbackHandler rows) {
+        Part part = positional(sql, params, count, rows);
+        if (together) {
+            parts.add(part);
+        } else if (rows != null) {
+            jdbc.query(part.sql(), rows, part.args());
+        } else {
+            count.accept(jdbc.update(part.sql(), part.args()));
+        }
+        return this;
+    }
+
+    private static Part positional(String sql, Map<String, ?> params, IntConsumer count, RowCallbackHandler rows) {
+        ParsedSql parsed = PARSED.computeIfAbsent(sql, NamedParameterUtils::parseSqlStatement);
+        MapSqlParameterSource source = new MapSqlParameterSource(params);
+        return new Part(NamedParameterUtils.substituteNamedParameters(parsed, source),
+                NamedParameterUtils.buildValueArray(parsed, source, null), count, rows);
+    }
+
+    /** Whether the database is PostgreSQL (whose statements a batch sends together). */
+    static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try {
+            return "PostgreSQL".equals(org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(dataSource,
+                    java.sql.DatabaseMetaData::getDatabaseProductName));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the database's product name", e);
+        }
+    }
+
+    /** Sends what was added (on H2 it ran already) and hands each statement's result to its consumer. */
+    void send() {
+        if (parts.isEmpty()) {
+            return;
+        }
+        List<Part> sent = List.copyOf(parts);
+        parts.clear();
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (Part part : sent) {
+            sql.append(sql.isEmpty() ? "" : ";\n").append(part.sql());
+            args.addAll(List.of(part.args()));
+        }
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+                new ArgumentPreparedStatementSetter(args.toArray()).setValues(ps);
+                ps.execute();
+                for (Part part : sent) {
+                    if (part.rows() != null) {
+                        try (ResultSet rs = ps.getResultSet()) {
+                            while (rs.next()) {
+                                part.rows().processRow(rs);
+                            }
+                        }
+                    } else {
+                        part.count().accept(ps.getUpdateCount());
+                    }
+                    ps.getMoreResults(Statement.CLOSE_CURRENT_RESULT);
+                }
+            }
+            return null;
+        });
+    }
+}
