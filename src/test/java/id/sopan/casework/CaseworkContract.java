@@ -187,6 +187,41 @@ abstract class CaseworkContract {
         assertThat(claimed.onBehalfOf()).isEqualTo("PLH:staf.kepegawaian");
     }
 
+    /**
+     * As whom a user acts is kept per node under the organization's stamp: a delegation given, and a user deactivated,
+     * after the user was asked for take effect at the next worklist and action.
+     */
+    @Test
+    void aDelegationAndADeactivationTakeEffectAtTheNextWorklistAndAction() {
+        clock.set(MONDAY_0800.plus(Duration.ofDays(7))); // a day of its own: other tests see no delegation
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        assertThat(cases.worklist("staf.pelaporan", 500)).noneMatch(w -> w.taskId() == check.id());
+        assertThatThrownBy(() -> cases.act(check.id(), Action.CLAIM, "staf.pelaporan", null, null))
+                .isInstanceOf(NotAllowedException.class);
+
+        LocalDate day = LocalDate.ofInstant(clock.instant(), WIB);
+        organization.delegate(new DelegationRequest(OFFICE, "staf.pelaporan", "STAF-KEPEGAWAIAN", DelegationKind.PLH,
+                day, day, "tugas luar", "kasubbag.umum"));
+        assertThat(cases.worklist("staf.pelaporan", 500)).anyMatch(w -> w.taskId() == check.id());
+        assertThat(cases.worklistItem(check.id(), "staf.pelaporan")).isPresent();
+        cases.act(check.id(), Action.CLAIM, "staf.pelaporan", null, null);
+        assertThat(cases.detail(id).history().get(2).onBehalfOf()).isEqualTo("PLH:staf.kepegawaian");
+
+        int version = organization.user("staf.pelaporan").orElseThrow().version();
+        organization.setActive("staf.pelaporan", false, version);
+        try {
+            assertThatThrownBy(() -> cases.act(check.id(), Action.APPROVE, "staf.pelaporan", null, null))
+                    .isInstanceOf(NotAllowedException.class);
+            assertThat(cases.worklist("staf.pelaporan", 500)).noneMatch(w -> w.taskId() == check.id());
+            assertThat(cases.permittedActions(check.id(), "staf.pelaporan")).isEmpty();
+        } finally {
+            organization.setActive("staf.pelaporan", true, version + 1);
+        }
+        cases.act(check.id(), Action.APPROVE, "staf.pelaporan", null, null);
+        assertThat(current(id).step()).isGreaterThan(check.step());
+    }
+
     @Test
     void ofTwoUsersCompletingTheSameTaskExactlyOneSucceeds() throws Exception {
         long id = cutiTahunan().caseId();
