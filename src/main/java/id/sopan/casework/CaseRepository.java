@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,8 +31,12 @@ import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
-/** Cases, their tasks and history. Every update checks the row's {@code version}. */
-@Repository
+/**
+ * Cases, their tasks and history. Every update checks the row's {@code version}. A plain component, not a
+ * {@code @Repository}: its statements go through Spring's JDBC classes, which already answer with Spring's data access
+ * exceptions, so the exception-translating proxy would only add a reflective call to every statement of an action.
+ */
+@Component
 class CaseRepository {
 
     record CaseRow(long id, long officeId, String officeCode, String registrationNo, String trackingCode,
@@ -556,15 +560,8 @@ class CaseRepository {
         if (events.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("""
-                INSERT INTO case_event (case_id, seq, occurred_at, username, acting_jabatan, on_behalf_of, event_type,
-                                        task_id, from_step, to_step, note, prev_hash, hash)
-                VALUES """);
         Map<String, Object> p = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
-                    "(:case%1$d, :seq%1$d, :at%1$d, :user%1$d, :jabatan%1$d, :behalf%1$d, :type%1$d, :task%1$d,"
-                            + " :from%1$d, :to%1$d, :note%1$d, :prev%1$d, :hash%1$d)", i));
             EventRow e = events.get(i);
             p.put("case" + i, e.caseId());
             p.put("seq" + i, e.seq());
@@ -580,8 +577,24 @@ class CaseRepository {
             p.put("prev" + i, typed(java.sql.Types.VARCHAR, e.prevHash()));
             p.put("hash" + i, e.hash());
         }
-        batch.update(sql.toString(), p, inserted -> {
+        batch.update(INSERT_EVENTS.computeIfAbsent(events.size(), CaseRepository::insertEventsSql), p, inserted -> {
         });
+    }
+
+    /** The insert of n events, by n (an action writes one to three). */
+    private static final Map<Integer, String> INSERT_EVENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String insertEventsSql(int n) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO case_event (case_id, seq, occurred_at, username, acting_jabatan, on_behalf_of, event_type,
+                                        task_id, from_step, to_step, note, prev_hash, hash)
+                VALUES """);
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
+                    "(:case%1$d, :seq%1$d, :at%1$d, :user%1$d, :jabatan%1$d, :behalf%1$d, :type%1$d, :task%1$d,"
+                            + " :from%1$d, :to%1$d, :note%1$d, :prev%1$d, :hash%1$d)", i));
+        }
+        return sql.toString();
     }
 
     /** A value that may be NULL, with its SQL type (a NULL of unknown type makes H2 ask for parameter metadata). */

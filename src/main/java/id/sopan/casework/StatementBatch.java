@@ -89,6 +89,26 @@ final class StatementBatch {
                 NamedParameterUtils.buildValueArray(parsed, source, null), count, rows);
     }
 
+    /**
+     * Binds one value as Spring's argument setter would for the values the repositories pass (strings, numbers,
+     * times, booleans, typed NULLs), without its per-value type inspection: a batch binds a few dozen per action.
+     */
+    private static void bind(PreparedStatement ps, int index, Object value) throws java.sql.SQLException {
+        if (value instanceof org.springframework.jdbc.core.SqlParameterValue typed) {
+            if (typed.getValue() == null) {
+                ps.setNull(index, typed.getSqlType());
+            } else {
+                ps.setObject(index, typed.getValue(), typed.getSqlType());
+            }
+        } else if (value instanceof String text) {
+            ps.setString(index, text);
+        } else if (value == null) {
+            ps.setNull(index, java.sql.Types.NULL);
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
     /** Whether the database is PostgreSQL (whose statements a batch sends together). */
     static boolean isPostgres(javax.sql.DataSource dataSource) {
         try {
@@ -114,7 +134,9 @@ final class StatementBatch {
         }
         jdbc.execute((ConnectionCallback<Void>) con -> {
             try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
-                new ArgumentPreparedStatementSetter(args.toArray()).setValues(ps);
+                for (int i = 0; i < args.size(); i++) {
+                    bind(ps, i + 1, args.get(i));
+                }
                 ps.execute();
                 for (Part part : sent) {
                     if (part.rows() != null) {

@@ -187,7 +187,7 @@ class PostgresCaseworkTest extends CaseworkContract {
         assertThat(cases.detail(id).history()).filteredOn(e -> e.type().equals("TASK_CLAIMED")).hasSize(1);
     }
 
-    /** The statement by which an action locks its case (CaseRepository.lockCaseOfTask). */
+    /** The statement by which an action locks its case (CaseRepository.lockAndRead). */
     private static final String ACTION_LOCK = "SELECT c.id FROM case_file c WHERE c.id = (SELECT x.case_id%";
 
     private boolean waitingFor(Connection observer, String queryLike) throws SQLException {
