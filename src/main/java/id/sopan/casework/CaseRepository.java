@@ -356,7 +356,7 @@ class CaseRepository {
     /** The case of a task (a scalar subquery): the reads of {@link #lockAndRead} go by the task, sent with the lock. */
     private static final String CASE_OF_TASK = "(SELECT x.case_id FROM case_task x WHERE x.id = :task)";
 
-    /** The case's tasks with their candidates and the chain head: a row per task and candidate. */
+    /** The case's tasks with their candidates and the chain head: a row per task and candidate (%1$s: the case). */
     private static final String CASE_TASKS = "SELECT " + TASK_COLUMNS + """
             , k.jabatan_code AS candidate, h.seq AS head_seq, h.hash AS head_hash
               FROM case_task t
@@ -364,7 +364,7 @@ class CaseRepository {
               LEFT JOIN (SELECT e.seq, e.hash FROM case_event e WHERE e.case_id = %1$s
                           ORDER BY e.seq DESC FETCH FIRST 1 ROWS ONLY) h ON 1 = 1
              WHERE t.case_id = %1$s ORDER BY t.id, k.jabatan_code
-            """.formatted(CASE_OF_TASK);
+            """;
 
     /** A case locked for an action, as read under the lock. */
     record LockedRead(LockedCase locked, CaseTasks tasks) {
@@ -378,16 +378,25 @@ class CaseRepository {
      * parses it at every execution, while it keeps those of the reads.
      */
     Optional<LockedRead> lockAndRead(long taskId) {
-        Map<String, Object> task = Map.of("task", taskId);
+        Map<String, Object> params = new HashMap<>();
+        params.put("task", taskId);
         LockedCase[] locked = {null};
         Map<Long, TaskRow> tasks = new LinkedHashMap<>();
         Map<Long, List<String>> candidates = new HashMap<>();
         ChainHead[] head = {ChainHead.EMPTY};
-        batch().query("SELECT c.id FROM case_file c WHERE c.id = " + CASE_OF_TASK + " FOR UPDATE", task, rs -> {
-                })
-                .query("SELECT " + LOCKED_CASE_COLUMNS + ", " + ORGANIZATION_STAMP + " FROM case_file c WHERE c.id = "
-                        + CASE_OF_TASK, task, rs -> locked[0] = new LockedCase(caseRow(rs, 0), rs.getLong("organization_stamp")))
-                .query(CASE_TASKS, task, rs -> {
+        StatementBatch batch = batch();
+        batch.query("SELECT c.id FROM case_file c WHERE c.id = " + CASE_OF_TASK + " FOR UPDATE", params,
+                rs -> params.put("case", rs.getLong(1)));
+        String caseId = CASE_OF_TASK; // sent together with the lock, the reads find the case by the task
+        if (!batch.sendsTogether()) { // the lock ran already: the reads go by its answer, a key lookup
+            if (!params.containsKey("case")) {
+                return Optional.empty();
+            }
+            caseId = ":case";
+        }
+        batch.query("SELECT " + LOCKED_CASE_COLUMNS + ", " + ORGANIZATION_STAMP + " FROM case_file c WHERE c.id = "
+                        + caseId, params, rs -> locked[0] = new LockedCase(caseRow(rs, 0), rs.getLong("organization_stamp")))
+                .query(CASE_TASKS.formatted(caseId), params, rs -> {
                     long id = rs.getLong("id");
                     if (!tasks.containsKey(id)) {
                         tasks.put(id, taskRow(rs, 0));

@@ -44,6 +44,11 @@ final class StatementBatch {
         this.together = together;
     }
 
+    /** Whether the statements wait for {@link #send()} (PostgreSQL), or each ran when it was added (H2). */
+    boolean sendsTogether() {
+        return together;
+    }
+
     /** A statement that changes rows; {@code count} gets how many it changed. */
     StatementBatch update(String sql, Map<String, ?> params, IntConsumer count) {
         return add(sql, params, count, null);
