@@ -554,17 +554,7 @@ class CaseRepository {
                 .param("c", caseId).query(CaseRepository::eventRow).optional();
     }
 
-    void insertEvent(EventRow e) {
-        insertEvents(List.of(e));
-    }
-
     /** Events in one statement (one round trip), in chain order. */
-    void insertEvents(List<EventRow> events) {
-        StatementBatch batch = batch();
-        insertEvents(batch, events);
-        batch.send();
-    }
-
     void insertEvents(StatementBatch batch, List<EventRow> events) {
         if (events.isEmpty()) {
             return;
