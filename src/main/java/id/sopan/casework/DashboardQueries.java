@@ -63,11 +63,9 @@ public class DashboardQueries {
                    t.claimed_by, t.deadline_at
               FROM case_task t
               JOIN case_file c ON c.id = t.case_id
-              JOIN office o ON o.id = c.office_id
-             WHERE o.code = :office AND c.status = 'OPEN'
-               AND t.status IN ('OPEN', 'CLAIMED', 'HANDED_OFF')
-               AND t.deadline_at < :now
-             ORDER BY t.deadline_at, t.id
+             WHERE t.office_id = (SELECT o.id FROM office o WHERE o.code = :office) AND c.status = 'OPEN'
+               AND t.ended_at IS NULL AND t.deadline_at < :now
+             ORDER BY t.deadline_at NULLS LAST, t.id
              LIMIT %d
             """.formatted(MAX_OVERDUE);
 

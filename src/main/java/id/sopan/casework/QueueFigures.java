@@ -55,9 +55,16 @@ public class QueueFigures {
 
     /** The counts now, bypassing the cache. */
     public Figures read() {
-        long open = jdbc.sql("SELECT COUNT(*) FROM case_task WHERE status IN ('OPEN', 'CLAIMED', 'HANDED_OFF')")
+        // Per office, so that each count is a range of the open-task index (office, not ended, deadline).
+        long open = jdbc.sql("""
+                        SELECT COUNT(*) FROM office o JOIN case_task t ON t.office_id = o.id AND t.ended_at IS NULL
+                        """)
                 .query(Long.class).single();
-        long overdue = jdbc.sql("SELECT COUNT(*) FROM case_task WHERE status = 'OPEN' AND deadline_at < :now")
+        long overdue = jdbc.sql("""
+                        SELECT COUNT(*) FROM office o
+                          JOIN case_task t ON t.office_id = o.id AND t.ended_at IS NULL AND t.deadline_at < :now
+                         WHERE t.status = 'OPEN'
+                        """)
                 .param("now", CaseRepository.ts(clock.instant().truncatedTo(ChronoUnit.MICROS)))
                 .query(Long.class).single();
         long unread = jdbc.sql("SELECT COUNT(*) FROM notification WHERE read_at IS NULL").query(Long.class).single();

@@ -136,16 +136,24 @@ public class SlaWatch {
 
     private void markAll(int[] counts) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (long office : jdbc.sql("SELECT id FROM office ORDER BY id").query(Long.class).list()) {
+            markAll(office, now, counts);
+        }
+    }
+
+    /** The late open tasks of one office, 200 at a time, through the open-task index (office, not ended, deadline). */
+    private void markAll(long office, Instant now, int[] counts) {
         while (true) {
             List<Late> late = jdbc.sql("""
                     SELECT t.id, t.case_id, t.office_id, o.code AS office_code, c.registration_no, t.step_no
                       FROM case_task t
                       JOIN case_file c ON c.id = t.case_id
                       JOIN office o ON o.id = t.office_id
-                     WHERE t.status IN ('OPEN', 'CLAIMED', 'HANDED_OFF') AND t.deadline_at < :now AND t.overdue_at IS NULL
-                     ORDER BY t.deadline_at
+                     WHERE t.office_id = :office AND t.ended_at IS NULL AND t.deadline_at < :now
+                       AND t.overdue_at IS NULL
+                     ORDER BY t.deadline_at NULLS LAST, t.id
                      FETCH FIRST 200 ROWS ONLY
-                    """).param("now", CaseRepository.ts(now))
+                    """).param("office", office).param("now", CaseRepository.ts(now))
                     .query((rs, n) -> new Late(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("office_id"),
                             rs.getString("office_code"), rs.getString("registration_no"), rs.getInt("step_no")))
                     .list();

@@ -134,7 +134,8 @@ class PostgresCaseworkTest extends CaseworkContract {
                     Thread.sleep(20);
                 }
                 // The action finishes the task while the watch waits: no lock of the watch stands in its way.
-                assertThat(st.executeUpdate("UPDATE case_task SET status = 'DONE', version = version + 1 WHERE id = "
+                assertThat(st.executeUpdate("UPDATE case_task SET status = 'DONE', ended_at = CURRENT_TIMESTAMP, version = version + 1"
+                        + " WHERE id = "
                         + check.id())).isEqualTo(1);
                 action.commit();
                 watch.get(); // other tests' overdue tasks may be marked; this one, finished meanwhile, may not
