@@ -13,6 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -28,12 +29,23 @@ class RequestLogFilter extends OncePerRequestFilter {
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /**
+     * A random (version 4) UUID from the thread's own generator: an id to find a request's log lines by needs no
+     * secrecy, and {@link UUID#randomUUID()} makes every request wait in turn for the JDK's one shared secure source.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // the IETF variant
+        return new UUID(high, low).toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Map<String, String> before = MDC.getCopyOfContextMap();
         String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches() ? given : newId();
         MDC.put(REQUEST_ID, id);
         response.setHeader(HEADER, id);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
