@@ -2,12 +2,15 @@
 # Issue 7, part 3: the web app under load. With about a million historical tasks and 50 000 open cases (made once by
 # `simulate --bulk`, kept under target/bench), wrk drives the worklist page (/tugas) and a case page (/kasus/{id}) of a
 # signed-in user: 50 connections, 30 s each, and prints requests/s and p50/p95/p99 per page.
-#   bench/web.sh [--db h2|postgres] [--user USERNAME] [--seconds S] [--connections C] [--threads T]
+#   bench/web.sh [--db h2|postgres] [--user USERNAME] [--seconds S] [--connections C] [--threads T] [--warmup-seconds W]
+# Each page is first warmed at 2 connections for W seconds (40 unless told): with 50 connections on two cores the JIT's
+# compiler threads get so little of the CPU that a page stays several times slower for minutes, and a server that
+# has run a while is warm.
 # Needs target/sopan.jar (mvn -B package -DskipTests), wrk (Debian package wrk) and curl; for --db postgres the server
 # at 127.0.0.1:5432 (user postgres, database test; schema bench_web).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB=h2 USER_NAME=staf.kepegawaian SECONDS_PER_PAGE=30 CONNECTIONS=50 THREADS=2 PORT=18080
+DB=h2 USER_NAME=staf.kepegawaian SECONDS_PER_PAGE=30 CONNECTIONS=50 THREADS=2 PORT=18080 WARMUP_SECONDS=40
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -16,6 +19,7 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --threads) THREADS="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
+    --warmup-seconds) WARMUP_SECONDS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -25,7 +29,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 mkdir -p target/bench
 case "$DB" in
   h2)
-    SETTINGS=("--spring.datasource.url=jdbc:h2:file:$PWD/target/bench/web;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64")
+    SETTINGS=("--spring.datasource.url=jdbc:h2:file:$PWD/target/bench/web;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;CACHE_SIZE=131072")
     have_data() { [ -f target/bench/web.mv.db ]; } ;;
   postgres)
     SETTINGS=("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=bench_web&reWriteBatchedInserts=true"
@@ -67,9 +71,10 @@ CASE_ID=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9][0-9]*' | head -n 1 | c
 ROWS=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9][0-9]*' | wc -l)
 [ -n "$CASE_ID" ] || { echo "the worklist of $USER_NAME is empty: pick another --user" >&2; exit 1; }
 
-echo "web benchmark: db=$DB user=$USER_NAME (worklist links: $ROWS) case=$CASE_ID connections=$CONNECTIONS threads=$THREADS ${SECONDS_PER_PAGE}s per page; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "web benchmark: db=$DB user=$USER_NAME (worklist links: $ROWS) case=$CASE_ID connections=$CONNECTIONS threads=$THREADS ${SECONDS_PER_PAGE}s per page after ${WARMUP_SECONDS}s of warm-up each; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 for page in /tugas "/kasus/$CASE_ID"; do
-  # A short warm-up (JIT, caches), then the measured run.
+  # Warm-up (JIT, caches) at 2 connections, 5 s at the measured number, then the measured run.
+  wrk -t1 -c2 -d"${WARMUP_SECONDS}s" --timeout 30s -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" > /dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 30s -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" > /dev/null
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_PAGE}s" --timeout 30s -s bench/wrk-latency.lua \
     -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" | grep '^requests=')

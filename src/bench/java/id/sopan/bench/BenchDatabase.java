@@ -17,7 +17,7 @@ final class BenchDatabase implements AutoCloseable {
     static final String PG_HOST = System.getProperty("sopan.bench.pg.host", "127.0.0.1:5432");
     static final String PG_USER = System.getProperty("sopan.bench.pg.user", "postgres");
     /** More H2 settings for both engines; by default the plan cache of the app's own H2 URL (application.properties). */
-    static final String H2_OPTIONS = System.getProperty("sopan.bench.h2.options", ";QUERY_CACHE_SIZE=64");
+    static final String H2_OPTIONS = System.getProperty("sopan.bench.h2.options", ";QUERY_CACHE_SIZE=64;CACHE_SIZE=131072");
     static final String PG_ADMIN_DB = System.getProperty("sopan.bench.pg.database", "test");
 
     private static final SecureRandom RANDOM = new SecureRandom();

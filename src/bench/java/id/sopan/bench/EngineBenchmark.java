@@ -44,7 +44,7 @@ public final class EngineBenchmark {
         DEFAULTS.put("engines", "sopan,flowable");
         DEFAULTS.put("pool", "10");
         DEFAULTS.put("jvm", "-Xms1g -Xmx1g -XX:+UseG1GC");
-        DEFAULTS.put("h2-options", ";QUERY_CACHE_SIZE=64");
+        DEFAULTS.put("h2-options", ";QUERY_CACHE_SIZE=64;CACHE_SIZE=131072");
         DEFAULTS.put("pgbench", "auto");
         DEFAULTS.put("pgbench-seconds", "30");
         DEFAULTS.put("out", "target/bench");
@@ -107,10 +107,13 @@ public final class EngineBenchmark {
                             String key = key(engine, db, t);
                             results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
                             loads.computeIfAbsent(key, k -> new ArrayList<>()).add(load);
+                            String server = result.serverCpuMillisPerTask() < 0 ? ""
+                                    : String.format(Locale.ROOT, ", %.2f ms server CPU", result.serverCpuMillisPerTask());
                             out.printf("run %2d/%d  %-8s %-8s %d thread(s): %8.1f tasks/s  (%d cases, %d tasks in %.2f s; per"
-                                            + " task %.1f statements, %.2f commits, %.2f ms JVM CPU)  load %.2f%n", n, total,
+                                            + " task %.1f statements, %.2f commits, %.2f ms JVM CPU%s)  load %.2f%n", n, total,
                                     engine, db, t, result.tasksPerSecond(), result.cases(), result.tasks(), result.seconds(),
-                                    result.statementsPerTask(), result.commitsPerTask(), result.cpuMillisPerTask(), load);
+                                    result.statementsPerTask(), result.commitsPerTask(), result.cpuMillisPerTask(), server,
+                                    load);
                         }
                     }
                 }

@@ -28,7 +28,7 @@ public final class EngineRun {
 
     /** A run's figures; {@code statements} and {@code commits} count the timed cases only. */
     record Result(String engine, String db, int threads, int cases, long tasks, double seconds, long statements,
-                  long commits, double cpuSeconds) {
+                  long commits, double cpuSeconds, double serverCpuSeconds) {
 
         double tasksPerSecond() {
             return tasks / seconds;
@@ -47,10 +47,15 @@ public final class EngineRun {
             return cpuSeconds * 1000 / tasks;
         }
 
+        /** The PostgreSQL server's CPU time per task in milliseconds; negative when not measured (H2, a remote server). */
+        double serverCpuMillisPerTask() {
+            return serverCpuSeconds < 0 ? -1 : serverCpuSeconds * 1000 / tasks;
+        }
+
         String line() {
             return String.format(Locale.ROOT, "RESULT engine=%s db=%s threads=%d cases=%d tasks=%d seconds=%.4f"
-                    + " statements=%d commits=%d cpu=%.4f", engine, db, threads, cases, tasks, seconds, statements,
-                    commits, cpuSeconds);
+                    + " statements=%d commits=%d cpu=%.4f servercpu=%.4f", engine, db, threads, cases, tasks, seconds,
+                    statements, commits, cpuSeconds, serverCpuSeconds);
         }
 
         static Result parse(String line) {
@@ -61,7 +66,8 @@ public final class EngineRun {
             }
             return new Result(v.get("engine"), v.get("db"), Integer.parseInt(v.get("threads")),
                     Integer.parseInt(v.get("cases")), Long.parseLong(v.get("tasks")), Double.parseDouble(v.get("seconds")),
-                    Long.parseLong(v.get("statements")), Long.parseLong(v.get("commits")), Double.parseDouble(v.get("cpu")));
+                    Long.parseLong(v.get("statements")), Long.parseLong(v.get("commits")), Double.parseDouble(v.get("cpu")),
+                    Double.parseDouble(v.get("servercpu")));
         }
     }
 
@@ -107,16 +113,19 @@ public final class EngineRun {
             Worked warm = work(engine, workload, 0, warmup, threads);
             db.vacuumAnalyze();
             engine.dataSource().reset();
+            long server0 = db.kind().equals("postgres") ? LocalServerCpu.ticks() : -1;
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             Worked measured = work(engine, workload, warm.cases(), timed, threads);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+            long server1 = server0 < 0 ? -1 : LocalServerCpu.ticks();
+            double serverSeconds = server0 < 0 || server1 < 0 ? -1 : (server1 - server0) / (double) LocalServerCpu.TICKS_PER_SECOND;
             long statements = engine.dataSource().statements();
             long commits = engine.dataSource().commits();
             check(engine, workload, warm.cases() + measured.cases());
             return new Result(engineName, db.kind(), threads, measured.cases(), measured.tasks(), seconds, statements,
-                    commits, cpuSeconds);
+                    commits, cpuSeconds, serverSeconds);
         }
     }
 
