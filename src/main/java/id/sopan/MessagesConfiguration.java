@@ -13,9 +13,9 @@ import java.util.Locale;
 /**
  * The UI's texts ({@code messages*.properties}), as Spring Boot would set them up from {@code spring.messages.*},
  * but formatted without a shared lock. Spring formats a message with arguments while holding the lock of the one
- * {@link MessageFormat} it keeps per code and locale; every page shows the same few such messages, so under load all
- * requests queued on them, and on two cores behind a holder the scheduler had paused: the case page fell from 658
- * answers/s with one connection to 67 with fifty. Each call here formats with its own copy.
+ * {@link MessageFormat} it keeps per code and locale; every page shows the same few such messages, and with fifty
+ * requests at once on two cores a profile of the case page found its threads waiting there, behind a holder the
+ * scheduler had paused, more than anywhere else. Each call here formats with its own copy.
  */
 @Configuration(proxyBeanMethods = false)
 class MessagesConfiguration {
