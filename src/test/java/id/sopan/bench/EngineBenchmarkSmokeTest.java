@@ -37,10 +37,12 @@ class EngineBenchmarkSmokeTest {
         // Statements per call, as trimmed for issue 7: a regression here costs throughput on PostgreSQL.
         // As whom the user acts is kept under the organization's stamp (V16), which the worklist's own query reads.
         assertThat(perCall(counts, "worklist")).isLessThanOrEqualTo(1);
-        assertThat(perCall(counts, "claim")).isLessThanOrEqualTo(5);
+        // Counted on H2, whose case lock is two statements (the task's case, then an update that changes nothing: H2
+        // would parse a FOR UPDATE at every execution) where PostgreSQL's is one, sent with the reads: one more per action.
+        assertThat(perCall(counts, "claim")).isLessThanOrEqualTo(6);
         // A completion also counts its task in the report's tally (issue 6): one statement more than the 8 of issue 7.
-        assertThat(perCall(counts, "complete: approve")).isLessThanOrEqualTo(9);
-        assertThat(perCall(counts, "complete: return")).isLessThanOrEqualTo(9);
+        assertThat(perCall(counts, "complete: approve")).isLessThanOrEqualTo(10);
+        assertThat(perCall(counts, "complete: return")).isLessThanOrEqualTo(10);
         assertThat(perCall(counts, "start")).isLessThanOrEqualTo(9);
         // One commit per action: the claim, the completion.
         assertThat(counts.get("claim")[1]).isEqualTo(counts.get("claim")[2]);
