@@ -263,15 +263,11 @@ class CaseRepository {
         p.put("ended", endedAt == null ? NULL_TIME : ts(endedAt));
         p.put("id", caseId);
         p.put("expected", expectedVersion);
-        batch.update("""
+        batch.checkedUpdate("""
                 UPDATE case_file SET status = :status, current_step = :step, round_no = :round, returns_count = :returns,
                                      ended_at = :ended, version = version + 1
                  WHERE id = :id AND version = :expected
-                """, p, changed -> {
-            if (changed == 0) {
-                throw new CaseConflictException("case " + caseId + " was changed by someone else; reload and try again");
-            }
-        });
+                """, p, "case " + caseId + " was changed by someone else; reload and try again");
     }
 
     /** A NULL timestamp with its type, as the drivers want it bound. */
@@ -326,14 +322,10 @@ class CaseRepository {
         p.put("id", taskId);
         p.put("expected", expectedVersion);
         p.put("from", from.name());
-        batch.update("""
+        batch.checkedUpdate("""
                 UPDATE case_task SET status = :to, claimed_by = :claimedBy, ended_at = :ended, version = version + 1
                  WHERE id = :id AND version = :expected AND status = :from
-                """, p, changed -> {
-            if (changed == 0) {
-                throw new CaseConflictException("task " + taskId + " was changed by someone else; reload and try again");
-            }
-        });
+                """, p, "task " + taskId + " was changed by someone else; reload and try again");
     }
 
     List<TaskRow> tasks(long caseId) {
@@ -627,13 +619,30 @@ class CaseRepository {
                 }).optional();
     }
 
-    void rememberIdempotent(String key, String username, String requestHash, String result, Instant at) {
-        jdbc.sql("""
-                INSERT INTO idempotency_key (idem_key, username, request_hash, result, created_at)
-                VALUES (:k, :u, :h, :r, :at)
-                """).param("k", key).param("u", username).param("h", requestHash).param("r", result).param("at", ts(at))
-                .update();
+    /**
+     * Keeps an action's result under its idempotency key, in the action's last batch. The key is unique per user: the
+     * same key at the same moment for a task of another case (another lock) is a conflict, and the action is undone.
+     */
+    void rememberIdempotent(StatementBatch batch, String key, String username, String requestHash, String result,
+                            Instant at) {
+        Map<String, Object> p = Map.of("k", key, "u", username, "h", requestHash, "r", result, "at", ts(at));
+        String conflict = "idempotency key " + key + " was used for another request";
+        if (batch.sendsTogether()) {
+            // Checked on the server: the batch may carry the commit.
+            batch.checkedUpdate(REMEMBER_IDEMPOTENT + " ON CONFLICT DO NOTHING", p, conflict);
+            return;
+        }
+        try {
+            batch.update(REMEMBER_IDEMPOTENT, p, inserted -> {
+            });
+        } catch (DuplicateKeyException sameKeyElsewhere) {
+            throw new CaseConflictException(conflict);
+        }
     }
+
+    private static final String REMEMBER_IDEMPOTENT = """
+            INSERT INTO idempotency_key (idem_key, username, request_hash, result, created_at)
+            VALUES (:k, :u, :h, :r, :at)""";
 
     private static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
         return new CaseRow(rs.getLong("id"), rs.getLong("office_id"), rs.getString("office_code"),

@@ -10,11 +10,12 @@ import id.sopan.engine.TaskKind;
 import id.sopan.engine.TaskStatus;
 import id.sopan.engine.TaskView;
 import id.sopan.sop.SopDefinition;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.SecureRandom;
@@ -117,8 +118,8 @@ public class CaseService {
             CaseRepository.CaseRow row = new CaseRepository.CaseRow(caseId, officeId, command.officeCode(), registration,
                     tracking, version.versionId(), sop.code(), CaseStatus.OPEN, outcome.kase().currentStep(), 0, 0,
                     command.pemohon(), now, command.startedBy(), null, 0);
-            store(row, sop, outcome, List.of(), new CaseRules.Actor(command.startedBy(), null, null), now,
-                    CaseRepository.ChainHead.EMPTY);
+            finish(store(row, sop, outcome, List.of(), new CaseRules.Actor(command.startedBy(), null, null), now,
+                    CaseRepository.ChainHead.EMPTY), status);
             return new Started(caseId, registration, tracking);
         });
     }
@@ -180,19 +181,15 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
                     claimerMayWork, now);
-            store(row, sop, outcome, tasks, actor, now, read.tasks().head());
+            StatementBatch last = store(row, sop, outcome, tasks, actor, now, read.tasks().head());
             TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
                     .map(Outcome.TaskChange::to).orElse(task.status());
             ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
                     outcome.kase().currentStep(), taskId, after);
             if (idempotencyKey != null) {
-                try {
-                    cases.rememberIdempotent(idempotencyKey, username, requestHash, result.encode(), now);
-                } catch (DuplicateKeyException sameKeyElsewhere) {
-                    // The same key at the same moment for a task of another case (another lock): undone, a conflict.
-                    throw new CaseConflictException("idempotency key " + idempotencyKey + " was used for another request");
-                }
+                cases.rememberIdempotent(last, idempotencyKey, username, requestHash, result.encode(), now);
             }
+            finish(last, status);
             return result;
         }));
     }
@@ -227,7 +224,7 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
             Outcome outcome = engine.cancel(view(row), views(tasks), username, reason, now);
-            store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now, null);
+            finish(store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now, null), status);
             return null;
         }));
     }
@@ -447,10 +444,25 @@ public class CaseService {
     }
 
     /**
-     * Writes an outcome; {@code before} are the case's tasks as read under the case lock (nothing changed since);
-     * {@code head}: the history chain's head read under the same lock, or null to read it here.
+     * Sends a transaction's last batch. When the transaction is this call's own and nothing waits on its commit, the
+     * COMMIT goes with the batch (one round trip less on PostgreSQL); joined to a caller's transaction, it does not.
      */
-    private void store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
+    private static void finish(StatementBatch last, TransactionStatus status) {
+        boolean nothingBeforeCommit = !TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.getSynchronizations().isEmpty();
+        if (status.isNewTransaction() && !status.isRollbackOnly() && nothingBeforeCommit) {
+            last.sendAndCommit();
+        } else {
+            last.send();
+        }
+    }
+
+    /**
+     * Writes an outcome; {@code before} are the case's tasks as read under the case lock (nothing changed since);
+     * {@code head}: the history chain's head read under the same lock, or null to read it here. Returns the last
+     * batch, not yet sent: the caller may add to it, and sends it ({@link #finish}).
+     */
+    private StatementBatch store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
                        CaseRules.Actor actor, Instant now, CaseRepository.ChainHead head) {
         // The writes go in batches (one round trip each on PostgreSQL): the changes and new tasks, then what needs
         // the new tasks' ids (their candidates, the history rows whose hash covers them) and the tally.
@@ -501,9 +513,9 @@ public class CaseService {
                 e.taskId() != null ? e.taskId() : e.newTaskIndex() != null ? newIds[e.newTaskIndex()] : null,
                 e.fromStep(), e.toStep(), e.note())).toList();
         cases.appendToHistory(batch, row.id(), now, events, head);
-        // Last: a tally row is shared with other cases' tasks, so its lock is held only until the commit.
+        // Last (but an idempotency key): a tally row is shared with other cases' tasks; its lock is held till the commit.
         tally.count(batch, row.officeCode(), finished);
-        batch.send();
+        return batch;
     }
 
     private static CaseView view(CaseRepository.CaseRow row) {

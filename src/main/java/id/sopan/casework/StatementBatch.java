@@ -25,14 +25,28 @@ import java.util.function.LongConsumer;
  * wait for the database once per statement. Each statement still takes its own snapshot (READ COMMITTED), so a read
  * placed after a lock sees what the lock's previous holder committed. On H2, embedded, a round trip costs nothing:
  * each statement runs when it is added. Either way the results are to be read after {@link #send()}.
+ * <p>
+ * The last batch of a transaction may carry its COMMIT ({@link #sendAndCommit()}): one round trip less per action.
+ * Its row counts then arrive after the commit, too late to undo anything, so an update whose count matters is a
+ * {@link #checkedUpdate}: on PostgreSQL it fails on the server (V19's {@code sopan_expect_changed}), which skips
+ * the COMMIT after it and aborts the transaction.
  */
 final class StatementBatch {
 
     /** Named SQL as positional SQL: parsed once per text (the texts are the repositories' constants). */
     private static final Map<String, ParsedSql> PARSED = new ConcurrentHashMap<>();
 
-    private record Part(String sql, Object[] args, IntConsumer count, RowCallbackHandler rows) {
+    private record Part(String sql, Object[] args, IntConsumer count, RowCallbackHandler rows, String conflict) {
+        Part(String sql, Object[] args, IntConsumer count, RowCallbackHandler rows) {
+            this(sql, args, count, rows, null);
+        }
     }
+
+    /** The SQLSTATE that {@code sopan_expect_changed} raises when a checked update changed no row. */
+    static final String NOTHING_CHANGED = "SP409";
+
+    private static final Part COMMIT = new Part("COMMIT", new Object[0], count -> {
+    }, null);
 
     private final JdbcTemplate jdbc;
     private final boolean together;
@@ -52,6 +66,27 @@ final class StatementBatch {
     /** A statement that changes rows; {@code count} gets how many it changed. */
     StatementBatch update(String sql, Map<String, ?> params, IntConsumer count) {
         return add(sql, params, count, null);
+    }
+
+    /**
+     * An update (or insert) that must change a row, else the transaction fails with a {@link CaseConflictException}
+     * of the given message: a version check.
+     */
+    StatementBatch checkedUpdate(String sql, Map<String, ?> params, String conflict) {
+        if (!together) {
+            return update(sql, params, changed -> {
+                if (changed == 0) {
+                    throw new CaseConflictException(conflict);
+                }
+            });
+        }
+        Part part = positional(sql, params, null, null);
+        Object[] args = java.util.Arrays.copyOf(part.args(), part.args().length + 1);
+        args[args.length - 1] = conflict;
+        parts.add(new Part("WITH changed AS (" + part.sql().strip() + " RETURNING 1)\n"
+                + "SELECT sopan_expect_changed(count(*), ?) FROM changed", args, null, rs -> {
+        }, conflict));
+        return this;
     }
 
     /** A statement that reads rows; {@code rows} gets each of them. */
@@ -114,6 +149,13 @@ final class StatementBatch {
         }
     }
 
+    /** The message of the checked update that failed: the server's error text quotes it. */
+    private static String conflictOf(List<Part> sent, java.sql.SQLException e) {
+        String error = String.valueOf(e.getMessage());
+        return sent.stream().map(Part::conflict).filter(c -> c != null && error.contains(c)).findFirst()
+                .orElse("the case was changed by someone else; reload and try again");
+    }
+
     /** Whether the database is PostgreSQL (whose statements a batch sends together). */
     static boolean isPostgres(javax.sql.DataSource dataSource) {
         try {
@@ -129,6 +171,22 @@ final class StatementBatch {
         if (parts.isEmpty()) {
             return;
         }
+        sendParts();
+    }
+
+    /**
+     * As {@link #send()}, ending the transaction with a COMMIT in the same round trip (PostgreSQL; on H2 the
+     * transaction manager commits as usual). Only for the last batch of a transaction that is its caller's own and
+     * has nothing to do before its commit: the transaction manager's commit then finds nothing left to commit.
+     */
+    void sendAndCommit() {
+        if (together) {
+            parts.add(COMMIT);
+        }
+        send();
+    }
+
+    private void sendParts() {
         List<Part> sent = List.copyOf(parts);
         parts.clear();
         StringBuilder sql = new StringBuilder();
@@ -142,7 +200,14 @@ final class StatementBatch {
                 for (int i = 0; i < args.size(); i++) {
                     bind(ps, i + 1, args.get(i));
                 }
-                ps.execute();
+                try {
+                    ps.execute();
+                } catch (java.sql.SQLException e) {
+                    if (NOTHING_CHANGED.equals(e.getSQLState())) {
+                        throw new CaseConflictException(conflictOf(sent, e));
+                    }
+                    throw e;
+                }
                 for (Part part : sent) {
                     if (part.rows() != null) {
                         try (ResultSet rs = ps.getResultSet()) {

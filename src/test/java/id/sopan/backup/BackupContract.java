@@ -115,12 +115,13 @@ abstract class BackupContract {
     static Fresh freshH2(String flywayTarget) {
         String name = "restore_" + UUID.randomUUID().toString().replace("-", "");
         DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
-        migrate(Flyway.configure().dataSource(ds), flywayTarget);
+        migrate(Flyway.configure().dataSource(ds), "h2", flywayTarget);
         return new Fresh(ds, () -> execute(ds, "SHUTDOWN"));
     }
 
-    static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway, String target) {
-        flyway.locations("classpath:db/migration");
+    /** Migrates as the application does: the common scripts, then the vendor's ({@code h2}, {@code postgresql}). */
+    static void migrate(org.flywaydb.core.api.configuration.FluentConfiguration flyway, String vendor, String target) {
+        flyway.locations("classpath:db/migration", "classpath:db/vendor/" + vendor);
         if (target != null) {
             flyway.target(target);
         }

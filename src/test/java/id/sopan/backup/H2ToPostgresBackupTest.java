@@ -26,7 +26,7 @@ class H2ToPostgresBackupTest extends BackupContract {
         execute(admin, "CREATE SCHEMA " + schema);
         DriverManagerDataSource ds = new DriverManagerDataSource(PostgresAvailable.URL + "?currentSchema=" + schema,
                 PostgresAvailable.USER, "");
-        migrate(Flyway.configure().dataSource(ds).schemas(schema).defaultSchema(schema), flywayTarget);
+        migrate(Flyway.configure().dataSource(ds).schemas(schema).defaultSchema(schema), "postgresql", flywayTarget);
         return new Fresh(ds, () -> execute(admin, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,10 @@ abstract class CaseworkContract {
     SlaWatch sla;
     @Autowired
     AttachmentService attachments;
+    @Autowired
+    CaseRepository repository;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @BeforeEach
     void morning() {
@@ -319,6 +324,67 @@ abstract class CaseworkContract {
         assertThat(cases.detail(id).history()).filteredOn(e -> e.type().equals("TASK_CLAIMED")).hasSize(1);
         assertThatThrownBy(() -> cases.act(check.id(), Action.APPROVE, "staf.kepegawaian", null, "k-1"))
                 .isInstanceOf(CaseConflictException.class).hasMessageContaining("k-1");
+    }
+
+    /**
+     * A transaction's last batch carries its COMMIT on PostgreSQL, so a version check in it must fail before the
+     * commit: the rows written before it in the same transaction, and in the same batch, are not kept.
+     */
+    @Test
+    void aVersionCheckThatFailsInTheLastBatchCommitsNothing() {
+        long taskId = current(cutiTahunan().caseId()).id();
+        String earlier = "earlier-" + System.nanoTime();
+        String sameBatch = "same-batch-" + System.nanoTime();
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            StatementBatch first = repository.batch();
+            repository.rememberIdempotent(first, earlier, "staf.kepegawaian", "0".repeat(64), "-", clock.instant());
+            first.send();
+            StatementBatch last = repository.batch();
+            repository.rememberIdempotent(last, sameBatch, "staf.kepegawaian", "0".repeat(64), "-", clock.instant());
+            repository.updateTask(last, taskId, 99, TaskStatus.OPEN, TaskStatus.CLAIMED, "staf.kepegawaian", null);
+            last.sendAndCommit();
+        })).isInstanceOf(CaseConflictException.class).hasMessage("task " + taskId
+                + " was changed by someone else; reload and try again");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_key WHERE idem_key IN (:a, :b)")
+                .param("a", earlier).param("b", sameBatch).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM case_task WHERE id = :t").param("t", taskId).query(String.class).single())
+                .isEqualTo("OPEN");
+    }
+
+    /** An idempotency key taken meanwhile (by a request on another case) undoes the action it was to remember. */
+    @Test
+    void aKeyTakenMeanwhileUndoesTheActionItWasToRemember() {
+        String key = "taken-" + System.nanoTime();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            StatementBatch batch = repository.batch();
+            repository.rememberIdempotent(batch, key, "staf.kepegawaian", "1".repeat(64), "-", clock.instant());
+            batch.send();
+        });
+        String written = "written-" + System.nanoTime();
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            StatementBatch last = repository.batch();
+            repository.rememberIdempotent(last, written, "staf.kepegawaian", "0".repeat(64), "-", clock.instant());
+            repository.rememberIdempotent(last, key, "staf.kepegawaian", "0".repeat(64), "-", clock.instant());
+            last.sendAndCommit();
+        })).isInstanceOf(CaseConflictException.class).hasMessage("idempotency key " + key + " was used for another request");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = :k").param("k", written)
+                .query(Long.class).single()).isZero();
+    }
+
+    /** An action joined to its caller's transaction leaves the commit to the caller: rolled back, it never happened. */
+    @Test
+    void anActionInsideTheCallersTransactionIsNotCommittedBeforeIt() {
+        long id = cutiTahunan().caseId();
+        CaseDetail.Task check = current(id);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, null).taskStatus())
+                    .isEqualTo(TaskStatus.CLAIMED);
+            status.setRollbackOnly();
+        });
+        assertThat(current(id).status()).isEqualTo(TaskStatus.OPEN);
+        assertThat(cases.detail(id).history()).noneMatch(e -> e.type().equals("TASK_CLAIMED"));
+        assertThat(cases.act(check.id(), Action.CLAIM, "staf.kepegawaian", null, null).taskStatus())
+                .isEqualTo(TaskStatus.CLAIMED);
     }
 
     @Test

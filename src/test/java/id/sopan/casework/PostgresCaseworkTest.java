@@ -7,7 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -38,10 +37,6 @@ class PostgresCaseworkTest extends CaseworkContract {
 
     @Autowired
     DataSource dataSource;
-    @Autowired
-    CaseRepository repository;
-    @Autowired
-    PlatformTransactionManager transactions;
 
     /**
      * The first case of a year races another start that creates the year's counter first: on PostgreSQL the

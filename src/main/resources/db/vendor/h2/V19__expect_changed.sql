@@ -1,0 +1,3 @@
+-- Nothing to do on H2. PostgreSQL's V19 adds sopan_expect_changed, which checks an update's row count on the server
+-- because its COMMIT travels with it; on H2 (embedded) each statement runs when it is added and its count is checked in
+-- Java before the commit (StatementBatch). The version exists on both so that both databases' schemas are at 19.
