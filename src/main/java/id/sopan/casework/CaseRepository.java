@@ -101,6 +101,14 @@ class CaseRepository {
                     :deadline, :ended, :jabatanCodes, :rowVersion)
             """;
 
+    /** As {@link #INSERT_TASK}, with an id reserved from the column's sequence ({@link #lockAndRead(long, boolean)}). */
+    private static final String INSERT_TASK_WITH_ID = """
+            INSERT INTO case_task (id, case_id, office_id, sop_code, step_no, round_no, actor, responsible_actor, kind,
+                                   status, claimed_by, started_at, deadline_at, ended_at, jabatan_codes, version)
+            VALUES (:id, :case, :office, :sop, :step, :round, :actor, :responsible, :kind, :status, :claimedBy, :started,
+                    :deadline, :ended, :jabatanCodes, :rowVersion)
+            """;
+
     /**
      * A task's candidate jabatan as {@code case_task.jabatan_codes} holds them for the reports: sorted, distinct,
      * comma-separated; null when there are none.
@@ -273,10 +281,13 @@ class CaseRepository {
     /** A NULL timestamp with its type, as the drivers want it bound. */
     private static final SqlParameterValue NULL_TIME = new SqlParameterValue(java.sql.Types.TIMESTAMP_WITH_TIMEZONE, null);
 
-    /** Inserts a task; {@code id} gets its id, and its candidates go into {@code candidates} (a later batch). */
+    /**
+     * Inserts a task; {@code id} gets its id (the reserved one, or else the generated one after the batch is sent), and
+     * its candidates go into {@code candidates} (in a batch after its id is known).
+     */
     void insertTask(StatementBatch batch, long caseId, long officeId, String sopCode, int step, int round, String actor,
                     String responsibleActor, TaskKind kind, TaskStatus status, String claimedBy, Instant startedAt,
-                    Instant deadline, Instant endedAt, Collection<String> candidates, LongConsumer id) {
+                    Instant deadline, Instant endedAt, Collection<String> candidates, Long reservedId, LongConsumer id) {
         Map<String, Object> p = new HashMap<>();
         p.put("rowVersion", 0);
         p.put("jabatanCodes", typed(java.sql.Types.VARCHAR, jabatanCodes(candidates)));
@@ -293,6 +304,13 @@ class CaseRepository {
         p.put("started", ts(startedAt));
         p.put("deadline", deadline == null ? NULL_TIME : ts(deadline));
         p.put("ended", endedAt == null ? NULL_TIME : ts(endedAt));
+        if (reservedId != null) {
+            p.put("id", reservedId);
+            batch.update(INSERT_TASK_WITH_ID, p, inserted -> {
+            });
+            id.accept(reservedId);
+            return;
+        }
         batch.insertReturningId(INSERT_TASK, p, id);
     }
 
@@ -358,8 +376,13 @@ class CaseRepository {
              WHERE t.case_id = %1$s ORDER BY t.id, k.jabatan_code
             """;
 
-    /** A case locked for an action, as read under the lock. */
-    record LockedRead(LockedCase locked, CaseTasks tasks) {
+    /**
+     * A case locked for an action, as read under the lock.
+     *
+     * @param reservedTaskIds ids taken from the task sequence in the same round trip, for the tasks the action creates
+     *                        (PostgreSQL: its writes then need no id from an insert first, and go in one batch)
+     */
+    record LockedRead(LockedCase locked, CaseTasks tasks, List<Long> reservedTaskIds) {
     }
 
     /**
@@ -368,14 +391,17 @@ class CaseRepository {
      * so nothing they read can change before the caller's transaction ends; on PostgreSQL the three statements go in
      * one round trip. On H2 the lock is an update that changes nothing: H2 keeps no plan of a statement with
      * FOR UPDATE and parses it at every execution (a tenth of an action's CPU), while it keeps those of updates.
+     * {@code reserveTaskId}: on PostgreSQL, also take an id for the task the action may create (a wasted one when it
+     * creates none: a sequence may have gaps).
      */
-    Optional<LockedRead> lockAndRead(long taskId) {
+    Optional<LockedRead> lockAndRead(long taskId, boolean reserveTaskId) {
         Map<String, Object> params = new HashMap<>();
         params.put("task", taskId);
         LockedCase[] locked = {null};
         Map<Long, TaskRow> tasks = new LinkedHashMap<>();
         Map<Long, List<String>> candidates = new HashMap<>();
         ChainHead[] head = {ChainHead.EMPTY};
+        List<Long> reserved = new ArrayList<>(1);
         StatementBatch batch = batch();
         String caseId = CASE_OF_TASK; // sent together with the lock, the reads find the case by the task
         if (batch.sendsTogether()) {
@@ -405,10 +431,14 @@ class CaseRepository {
                     if (hash != null) {
                         head[0] = new ChainHead(rs.getInt("head_seq"), hash);
                     }
-                })
-                .send();
+                });
+        if (reserveTaskId && batch.sendsTogether()) {
+            batch.query("SELECT nextval(pg_get_serial_sequence('case_task', 'id'))", params, rs -> reserved.add(rs.getLong(1)));
+        }
+        batch.send();
         return locked[0] == null ? Optional.empty()
-                : Optional.of(new LockedRead(locked[0], new CaseTasks(List.copyOf(tasks.values()), candidates, head[0])));
+                : Optional.of(new LockedRead(locked[0], new CaseTasks(List.copyOf(tasks.values()), candidates, head[0]),
+                List.copyOf(reserved)));
     }
 
     /** Several cases in one statement (a page's worth; an empty list reads nothing). */

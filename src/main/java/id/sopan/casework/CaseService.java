@@ -9,6 +9,7 @@ import id.sopan.engine.Outcome;
 import id.sopan.engine.TaskKind;
 import id.sopan.engine.TaskStatus;
 import id.sopan.engine.TaskView;
+import id.sopan.engine.Transitions;
 import id.sopan.sop.SopDefinition;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -119,7 +120,7 @@ public class CaseService {
                     tracking, version.versionId(), sop.code(), CaseStatus.OPEN, outcome.kase().currentStep(), 0, 0,
                     command.pemohon(), now, command.startedBy(), null, 0);
             finish(store(row, sop, outcome, List.of(), new CaseRules.Actor(command.startedBy(), null, null), now,
-                    CaseRepository.ChainHead.EMPTY), status);
+                    CaseRepository.ChainHead.EMPTY, List.of()), status);
             return new Started(caseId, registration, tracking);
         });
     }
@@ -151,7 +152,7 @@ public class CaseService {
         Instant now = now();
         String requestHash = Sha256.hex(taskId + "|" + action + "|" + (note == null ? "" : note));
         return serialized(() -> tx.execute(status -> {
-            CaseRepository.LockedRead read = cases.lockAndRead(taskId)
+            CaseRepository.LockedRead read = cases.lockAndRead(taskId, Transitions.endsTask(action))
                     .orElseThrow(() -> new NoSuchCaseException("task " + taskId));
             CaseRepository.LockedCase locked = read.locked();
             CaseRepository.CaseRow row = locked.row();
@@ -181,7 +182,7 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
                     claimerMayWork, now);
-            StatementBatch last = store(row, sop, outcome, tasks, actor, now, read.tasks().head());
+            StatementBatch last = store(row, sop, outcome, tasks, actor, now, read.tasks().head(), read.reservedTaskIds());
             TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
                     .map(Outcome.TaskChange::to).orElse(task.status());
             ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
@@ -224,7 +225,8 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
             Outcome outcome = engine.cancel(view(row), views(tasks), username, reason, now);
-            finish(store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now, null), status);
+            finish(store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now, null, List.of()),
+                    status);
             return null;
         }));
     }
@@ -459,13 +461,15 @@ public class CaseService {
 
     /**
      * Writes an outcome; {@code before} are the case's tasks as read under the case lock (nothing changed since);
-     * {@code head}: the history chain's head read under the same lock, or null to read it here. Returns the last
-     * batch, not yet sent: the caller may add to it, and sends it ({@link #finish}).
+     * {@code head}: the history chain's head read under the same lock, or null to read it here; {@code reservedIds}:
+     * ids for the new tasks, taken with the reads. Returns the last batch, not yet sent: the caller may add to it, and
+     * sends it ({@link #finish}).
      */
     private StatementBatch store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
-                       CaseRules.Actor actor, Instant now, CaseRepository.ChainHead head) {
-        // The writes go in batches (one round trip each on PostgreSQL): the changes and new tasks, then what needs
-        // the new tasks' ids (their candidates, the history rows whose hash covers them) and the tally.
+                       CaseRules.Actor actor, Instant now, CaseRepository.ChainHead head, List<Long> reservedIds) {
+        // The writes go in one batch (one round trip on PostgreSQL) when the new tasks' ids were reserved; else in two:
+        // the changes and new tasks, then what needs the new tasks' ids (their candidates, the history rows whose hash
+        // covers them) and the tally.
         StatementBatch batch = cases.batch();
         List<TaskTally.Finished> finished = new ArrayList<>();
         for (Outcome.TaskChange change : outcome.changes()) {
@@ -478,6 +482,7 @@ public class CaseService {
             }
         }
         List<Outcome.NewTask> created = outcome.created();
+        boolean idsReserved = created.size() <= reservedIds.size();
         long[] newIds = new long[created.size()];
         List<List<String>> newCandidates = new ArrayList<>();
         for (int i = 0; i < created.size(); i++) {
@@ -487,7 +492,8 @@ public class CaseService {
             int index = i;
             cases.insertTask(batch, row.id(), row.officeId(), sop.code(), t.step(), t.round(), t.actor(),
                     t.responsibleActor(), t.kind(), t.status(), t.doneBy(), t.startedAt(), t.deadline(),
-                    t.status().isFinal() ? t.startedAt() : null, candidates, id -> newIds[index] = id);
+                    t.status().isFinal() ? t.startedAt() : null, candidates, idsReserved ? reservedIds.get(i) : null,
+                    id -> newIds[index] = id);
         }
         CaseView kase = outcome.kase();
         Instant ended = kase.status() == CaseStatus.OPEN ? null : now;
@@ -496,7 +502,7 @@ public class CaseService {
             cases.updateCase(batch, row.id(), row.version(), kase.status(), kase.currentStep(), kase.round(),
                     kase.returns(), ended);
         }
-        if (!created.isEmpty()) {
+        if (!idsReserved) {
             batch.send();
             batch = cases.batch();
         }

@@ -53,6 +53,11 @@ public final class Transitions {
     static final Set<Action> OWNER_ONLY = EnumSet.of(Action.RELEASE, Action.COMPLETE, Action.APPROVE, Action.RETURN,
             Action.HAND_OFF);
 
+    /** Whether an action can end its task (and so start the next step's): read from {@link #RULES}. */
+    public static boolean endsTask(Action action) {
+        return RULES.stream().anyMatch(r -> r.action() == action && r.to().isFinal());
+    }
+
     /** Actions that need a note: the reason of a return, the result of a hand-back. */
     public static final Set<Action> NOTE_REQUIRED = EnumSet.of(Action.RETURN);
 

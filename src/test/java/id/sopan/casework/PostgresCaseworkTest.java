@@ -87,7 +87,7 @@ class PostgresCaseworkTest extends CaseworkContract {
         long id = cutiTahunan().caseId();
         long taskId = current(id).id();
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            assertThat(repository.lockAndRead(taskId)).hasValueSatisfying(r -> assertThat(r.locked().row().id()).isEqualTo(id));
+            assertThat(repository.lockAndRead(taskId, false)).hasValueSatisfying(r -> assertThat(r.locked().row().id()).isEqualTo(id));
             try (Connection other = dataSource.getConnection()) {
                 other.setAutoCommit(false);
                 try (Statement st = other.createStatement()) {
