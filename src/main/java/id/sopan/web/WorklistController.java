@@ -68,14 +68,15 @@ class WorklistController {
     /** Tasks read at most for one page (the pages reach as far). */
     private static final int LIMIT = 2000;
 
-    record Button(Action action, String verb) {
+    /** {@code path}: where its POST goes, made once here (a link expression with parameters per use costs the page). */
+    public record Button(Action action, String verb, String path) {
     }
 
     /**
      * One row of the list. {@code item} is null when the task is no longer anything the user can see; then the
      * row shows only its message.
      */
-    record Row(long taskId, WorklistItem item, String sopTitle, boolean overdue, List<Button> buttons,
+    public record Row(long taskId, WorklistItem item, String sopTitle, boolean overdue, List<Button> buttons,
                boolean noteField, String message, boolean problem, String note, String noteError) {
     }
 
@@ -227,7 +228,7 @@ class WorklistController {
     private Row row(WorklistItem item, Set<Action> permitted, Function<String, String> titles, String message,
                     boolean problem, String note, String noteError) {
         List<Button> buttons = BUTTON_ORDER.stream().filter(permitted::contains)
-                .map(a -> new Button(a, VERB_OF.get(a))).toList();
+                .map(a -> new Button(a, VERB_OF.get(a), "/tugas/" + item.taskId() + "/" + VERB_OF.get(a))).toList();
         boolean noteField = buttons.stream().anyMatch(b -> WITH_NOTE.contains(b.action()));
         boolean overdue = item.overdue() || (item.deadline() != null && item.deadline().isBefore(clock.instant()));
         return new Row(item.taskId(), item, titles.apply(item.sopCode()), overdue, buttons, noteField, message, problem,
