@@ -74,10 +74,10 @@ class WorklistController {
 
     /**
      * One row of the list. {@code item} is null when the task is no longer anything the user can see; then the
-     * row shows only its message.
+     * row shows only its message. Public, as {@link Button}: SpEL compiles the page's calls on public types only.
      */
     public record Row(long taskId, WorklistItem item, String sopTitle, boolean overdue, List<Button> buttons,
-               boolean noteField, String message, boolean problem, String note, String noteError) {
+                      boolean noteField, String message, boolean problem, String note, String noteError) {
     }
 
     private final CaseService cases;
