@@ -101,13 +101,12 @@ class CaseRepository {
                     :deadline, :ended, :jabatanCodes, :rowVersion)
             """;
 
-    /** As {@link #INSERT_TASK}, with an id reserved from the column's sequence ({@link #lockAndRead(long, boolean)}). */
-    private static final String INSERT_TASK_WITH_ID = """
-            INSERT INTO case_task (id, case_id, office_id, sop_code, step_no, round_no, actor, responsible_actor, kind,
-                                   status, claimed_by, started_at, deadline_at, ended_at, jabatan_codes, version)
-            VALUES (:id, :case, :office, :sop, :step, :round, :actor, :responsible, :kind, :status, :claimedBy, :started,
-                    :deadline, :ended, :jabatanCodes, :rowVersion)
-            """;
+    /**
+     * As {@link #INSERT_TASK}, with an id reserved from the column's sequence ({@link #lockAndRead(long, boolean)}):
+     * the same column list, so the two cannot drift apart.
+     */
+    private static final String INSERT_TASK_WITH_ID = INSERT_TASK
+            .replace("(case_id,", "(id, case_id,").replace("VALUES (:case,", "VALUES (:id, :case,");
 
     /**
      * A task's candidate jabatan as {@code case_task.jabatan_codes} holds them for the reports: sorted, distinct,
@@ -282,8 +281,8 @@ class CaseRepository {
     private static final SqlParameterValue NULL_TIME = new SqlParameterValue(java.sql.Types.TIMESTAMP_WITH_TIMEZONE, null);
 
     /**
-     * Inserts a task; {@code id} gets its id (the reserved one, or else the generated one after the batch is sent), and
-     * its candidates go into {@code candidates} (in a batch after its id is known).
+     * Inserts a task; {@code id} gets its id: the reserved one at once, or else the generated one when the batch is
+     * sent. The caller writes the task's candidates once it has the id.
      */
     void insertTask(StatementBatch batch, long caseId, long officeId, String sopCode, int step, int round, String actor,
                     String responsibleActor, TaskKind kind, TaskStatus status, String claimedBy, Instant startedAt,
