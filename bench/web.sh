@@ -3,6 +3,11 @@
 # `simulate --bulk`, kept under target/bench), wrk drives the worklist page (/tugas) and a case page (/kasus/{id}) of a
 # signed-in user: 50 connections, 30 s each, and prints requests/s and p50/p95/p99 per page.
 #   bench/web.sh [--db h2|postgres] [--user USERNAME] [--seconds S] [--connections C] [--threads T] [--warmup-seconds W]
+#                [--jar JAR] [--app ARG]... [--jvm ARG]...
+# --jar: another build of the app (an A/B against the same history); --app: an argument for the app, e.g.
+# --app --server.tomcat.threads.max=8; --jvm: an option for its JVM, e.g. a JFR recording from the start
+# (--jvm -XX:StartFlightRecording=filename=target/bench/web.jfr: started later by jcmd, under this load, it
+# deoptimises the compiled code).
 # Each page is first warmed at 2 connections for W seconds (40 unless told): with 50 connections on two cores the JIT's
 # compiler threads get so little of the CPU that a page stays several times slower for minutes, and a server that
 # has run a while is warm.
@@ -11,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=h2 USER_NAME=staf.kepegawaian SECONDS_PER_PAGE=30 CONNECTIONS=50 THREADS=2 PORT=18080 WARMUP_SECONDS=40
+JAR=target/sopan.jar APP_ARGS=() JVM_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -20,10 +26,12 @@ while [ $# -gt 0 ]; do
     --threads) THREADS="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
     --warmup-seconds) WARMUP_SECONDS="$2"; shift 2 ;;
+    --jar) JAR="$2"; shift 2 ;;
+    --app) APP_ARGS+=("$2"); shift 2 ;;
+    --jvm) JVM_ARGS+=("$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-JAR=target/sopan.jar
 [ -f "$JAR" ] || { echo "no $JAR: run mvn -B package -DskipTests first" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 mkdir -p target/bench
@@ -49,7 +57,7 @@ if ! have_data; then
 fi
 
 LOG=target/bench/web-app.log
-java -Xms1g -Xmx1g -jar "$JAR" --server.port="$PORT" --sopan.sla.enabled=false "${SETTINGS[@]}" > "$LOG" 2>&1 &
+java -Xms1g -Xmx1g ${JVM_ARGS[@]+"${JVM_ARGS[@]}"} -jar "$JAR" --server.port="$PORT" --sopan.sla.enabled=false "${SETTINGS[@]}" ${APP_ARGS[@]+"${APP_ARGS[@]}"} > "$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 BASE="http://127.0.0.1:$PORT"
@@ -71,7 +79,7 @@ CASE_ID=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9][0-9]*' | head -n 1 | c
 ROWS=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9][0-9]*' | wc -l)
 [ -n "$CASE_ID" ] || { echo "the worklist of $USER_NAME is empty: pick another --user" >&2; exit 1; }
 
-echo "web benchmark: db=$DB user=$USER_NAME (worklist links: $ROWS) case=$CASE_ID connections=$CONNECTIONS threads=$THREADS ${SECONDS_PER_PAGE}s per page after ${WARMUP_SECONDS}s of warm-up each; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "web benchmark: jar=$JAR ${APP_ARGS[*]-} db=$DB user=$USER_NAME (worklist links: $ROWS) case=$CASE_ID connections=$CONNECTIONS threads=$THREADS ${SECONDS_PER_PAGE}s per page after ${WARMUP_SECONDS}s of warm-up each; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 for page in /tugas "/kasus/$CASE_ID"; do
   # Warm-up (JIT, caches) at 2 connections, 5 s at the measured number, then the measured run.
   wrk -t1 -c2 -d"${WARMUP_SECONDS}s" --timeout 30s -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" > /dev/null

@@ -458,8 +458,10 @@ public class BulkHistory {
                     idOf.put(task, id);
                     finished.add(new TaskTally.Finished(id, officeId, c.sop.code(), task.step, task.claimedBy,
                             CaseRepository.jabatanCodes(task.candidates), task.status, task.deadline, task.endedAt));
-                    for (String jabatan : task.candidates) {
-                        candidateRows.add(new MapSqlParameterSource().addValue("t", id).addValue("j", jabatan));
+                    for (String jabatan : task.endedAt == null ? task.candidates : List.<String>of()) {
+                        candidateRows.add(new MapSqlParameterSource().addValue("t", id).addValue("j", jabatan)
+                                .addValue("office", officeId)
+                                .addValue("deadline", ts(task.deadline), Types.TIMESTAMP_WITH_TIMEZONE));
                     }
                 }
                 String previous = null;

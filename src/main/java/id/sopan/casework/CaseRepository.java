@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,8 +117,18 @@ class CaseRepository {
         return candidates.isEmpty() ? null : String.join(",", new TreeSet<>(candidates));
     }
 
+    /** The candidates of a task as {@link #jabatanCodes} holds them, in code order (none: empty). */
+    static List<String> candidateList(String jabatanCodes) {
+        return jabatanCodes == null || jabatanCodes.isEmpty() ? List.of() : List.of(jabatanCodes.split(","));
+    }
+
+    /**
+     * A worklist entry: an open task's candidate jabatan, with the task's office and deadline, in the order the
+     * worklist walks them (V20). Only open tasks have entries: the transaction that ends a task deletes them.
+     */
     static final String INSERT_CANDIDATE = """
-            INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES (:t, :j)
+            INSERT INTO case_task_candidate (task_id, jabatan_code, office_id, deadline_at)
+            VALUES (:t, :j, :office, :deadline)
             """;
 
     static final String INSERT_EVENT = """
@@ -313,17 +324,21 @@ class CaseRepository {
         batch.insertReturningId(INSERT_TASK, p, id);
     }
 
-    /** A task's candidate jabatan, all in one statement. */
-    void insertCandidates(StatementBatch batch, long taskId, Collection<String> candidates) {
+    /** An open task's worklist entries (its candidate jabatan), all in one statement. */
+    void insertCandidates(StatementBatch batch, long taskId, long officeId, Instant deadline,
+                          Collection<String> candidates) {
         if (candidates.isEmpty()) {
             return;
         }
         List<String> codes = List.copyOf(candidates);
-        StringBuilder sql = new StringBuilder("INSERT INTO case_task_candidate (task_id, jabatan_code) VALUES ");
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO case_task_candidate (task_id, jabatan_code, office_id, deadline_at) VALUES ");
         Map<String, Object> p = new HashMap<>();
         p.put("t", taskId);
+        p.put("office", officeId);
+        p.put("deadline", deadline == null ? NULL_TIME : ts(deadline));
         for (int i = 0; i < codes.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:t, :j").append(i).append(')');
+            sql.append(i == 0 ? "" : ", ").append("(:t, :j").append(i).append(", :office, :deadline)");
             p.put("j" + i, codes.get(i));
         }
         batch.update(sql.toString(), p, inserted -> {
@@ -343,6 +358,10 @@ class CaseRepository {
                 UPDATE case_task SET status = :to, claimed_by = :claimedBy, ended_at = :ended, version = version + 1
                  WHERE id = :id AND version = :expected AND status = :from
                 """, p, "task " + taskId + " was changed by someone else; reload and try again");
+        if (endedAt != null) { // an ended task leaves every worklist
+            batch.update("DELETE FROM case_task_candidate WHERE task_id = :id", Map.of("id", taskId), deleted -> {
+            });
+        }
     }
 
     List<TaskRow> tasks(long caseId) {
@@ -365,14 +384,13 @@ class CaseRepository {
     /** The case of a task (a scalar subquery): the reads of {@link #lockAndRead} go by the task, sent with the lock. */
     private static final String CASE_OF_TASK = "(SELECT x.case_id FROM case_task x WHERE x.id = :task)";
 
-    /** The case's tasks with their candidates and the chain head: a row per task and candidate (%1$s: the case). */
+    /** The case's tasks (with their candidates) and the chain head on each row (%1$s: the case). */
     private static final String CASE_TASKS = "SELECT " + TASK_COLUMNS + """
-            , k.jabatan_code AS candidate, h.seq AS head_seq, h.hash AS head_hash
+            , h.seq AS head_seq, h.hash AS head_hash
               FROM case_task t
-              LEFT JOIN case_task_candidate k ON k.task_id = t.id
               LEFT JOIN (SELECT e.seq, e.hash FROM case_event e WHERE e.case_id = %1$s
                           ORDER BY e.seq DESC FETCH FIRST 1 ROWS ONLY) h ON 1 = 1
-             WHERE t.case_id = %1$s ORDER BY t.id, k.jabatan_code
+             WHERE t.case_id = %1$s ORDER BY t.id
             """;
 
     /**
@@ -418,13 +436,11 @@ class CaseRepository {
         batch.query("SELECT " + LOCKED_CASE_COLUMNS + ", " + ORGANIZATION_STAMP + " FROM case_file c WHERE c.id = "
                         + caseId, params, rs -> locked[0] = new LockedCase(caseRow(rs, 0), rs.getLong("organization_stamp")))
                 .query(CASE_TASKS.formatted(caseId), params, rs -> {
-                    long id = rs.getLong("id");
-                    if (!tasks.containsKey(id)) {
-                        tasks.put(id, taskRow(rs, 0));
-                    }
-                    String candidate = rs.getString("candidate");
-                    if (candidate != null) {
-                        candidates.computeIfAbsent(id, k -> new ArrayList<>()).add(candidate);
+                    TaskRow task = taskRow(rs, 0);
+                    tasks.put(task.id(), task);
+                    List<String> codes = candidateList(task.jabatanCodes());
+                    if (!codes.isEmpty()) {
+                        candidates.put(task.id(), codes);
                     }
                     String hash = rs.getString("head_hash");
                     if (hash != null) {
@@ -458,25 +474,14 @@ class CaseRepository {
                 .param("ids", taskIds).query(CaseRepository::taskRow).list();
     }
 
-    /** The candidate jabatan of several tasks, in code order (a task without any is absent). */
-    Map<Long, List<String>> candidates(Collection<Long> taskIds) {
-        Map<Long, List<String>> result = new HashMap<>();
-        if (!taskIds.isEmpty()) {
-            jdbc.sql("SELECT task_id, jabatan_code FROM case_task_candidate WHERE task_id IN (:ids) ORDER BY jabatan_code")
-                    .param("ids", taskIds)
-                    .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
-                    .list();
-        }
-        return result;
-    }
-
     Optional<Long> caseOfTask(long taskId) {
         return jdbc.sql("SELECT case_id FROM case_task WHERE id = :id").param("id", taskId).query(Long.class).optional();
     }
 
+    /** A task's candidate jabatan, in code order: those it had when it ended, for an ended task. */
     List<String> candidates(long taskId) {
-        return jdbc.sql("SELECT jabatan_code FROM case_task_candidate WHERE task_id = :t ORDER BY jabatan_code")
-                .param("t", taskId).query(String.class).list();
+        return jdbc.sql("SELECT jabatan_codes FROM case_task WHERE id = :t").param("t", taskId)
+                .query((rs, n) -> candidateList(rs.getString(1))).optional().orElse(List.of());
     }
 
     /**
@@ -499,43 +504,88 @@ class CaseRepository {
         return worklist(officeCode, jabatanCodes, pemohonUsername, 1, taskId);
     }
 
+    private static final String WORKLIST_COLUMNS = """
+            t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status, t.claimed_by,
+            t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name, %s
+            """.formatted(ORGANIZATION_STAMP);
+
     /**
-     * Open tasks are those not ended; walked in deadline order along {@code ix_case_task_worklist}
-     * ({@code V17__worklist_index_nulls_last.sql}, no deadline last on both databases), stopping at {@code :limit}
-     * rows. Each row carries the organization's stamp: the caller knows whether the jabatan it asked for were still
-     * the user's when the rows were read.
+     * The worklist entries of one jabatan in the office, walked in deadline order along
+     * {@code ix_case_task_candidate_worklist} (V20; no deadline last on both databases) and stopping at {@code :limit}:
+     * only open tasks have entries, so it reads just the rows it returns.
      */
-    private static final String WORKLIST = """
-            SELECT t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status,
-                   t.claimed_by, t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name, %s
-              FROM case_task t
+    private static final String WORKLIST_OF_JABATAN = "SELECT " + WORKLIST_COLUMNS + """
+              FROM case_task_candidate k
+              JOIN case_task t ON t.id = k.task_id
               JOIN case_file c ON c.id = t.case_id
-             WHERE t.office_id = (SELECT o.id FROM office o WHERE o.code = :office) AND t.ended_at IS NULL
-               AND (EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id AND k.jabatan_code IN (:codes))
-                    OR (t.kind = 'PEMOHON' AND c.pemohon_username = :pemohon))
-               %s
-             ORDER BY t.office_id, t.ended_at, t.deadline_at NULLS LAST, t.id
+             WHERE k.jabatan_code = :code AND k.office_id = (SELECT o.id FROM office o WHERE o.code = :office)
+             ORDER BY k.jabatan_code, k.office_id, k.deadline_at NULLS LAST, k.task_id
              FETCH FIRST :limit ROWS ONLY
             """;
 
+    /**
+     * The open pemohon steps of the user's own cases in the office, through the user's open cases
+     * ({@code ix_case_file_pemohon_open}, V20): not through the office's open tasks, of which they are a few.
+     */
+    private static final String WORKLIST_OF_PEMOHON = "SELECT " + WORKLIST_COLUMNS + """
+              FROM case_file c
+              JOIN case_task t ON t.case_id = c.id
+             WHERE c.pemohon_username = :pemohon AND c.status = 'OPEN'
+               AND c.office_id = (SELECT o.id FROM office o WHERE o.code = :office)
+               AND t.kind = 'PEMOHON' AND t.ended_at IS NULL
+             ORDER BY t.deadline_at NULLS LAST, t.id
+             FETCH FIRST :limit ROWS ONLY
+            """;
+
+    /** One task, if it is in the user's worklist. */
+    private static final String WORKLIST_ITEM = "SELECT " + WORKLIST_COLUMNS + """
+              FROM case_task t
+              JOIN case_file c ON c.id = t.case_id
+             WHERE t.id = :task AND t.ended_at IS NULL
+               AND t.office_id = (SELECT o.id FROM office o WHERE o.code = :office)
+               AND (EXISTS (SELECT 1 FROM case_task_candidate k WHERE k.task_id = t.id AND k.jabatan_code IN (:codes))
+                    OR (t.kind = 'PEMOHON' AND c.pemohon_username = :pemohon))
+            """;
+
+    /** The worklist's order: soonest deadline first, no deadline last, then by task. */
+    private static final Comparator<WorklistItem> WORKLIST_ORDER = Comparator
+            .comparing(WorklistItem::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(WorklistItem::taskId);
+
+    /**
+     * The first {@code limit} of the worklist: each jabatan's entries and the pemohon steps, each read in order and
+     * merged (one statement per jabatan: an index walk gives one jabatan's entries in deadline order, several do not;
+     * a user has one or two). On PostgreSQL the statements go in one round trip. Each row carries the organization's
+     * stamp: the caller knows whether the jabatan it asked for were still the user's when the rows were read.
+     */
     private Worklist worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername, int limit,
                               Long taskId) {
-        // An empty IN list is not valid SQL: a code no jabatan has stands in for "none".
-        Collection<String> codes = jabatanCodes.isEmpty() ? List.of("-") : jabatanCodes;
-        Long[] stamp = {null};
-        List<WorklistItem> items = jdbc.sql(WORKLIST.formatted(ORGANIZATION_STAMP, taskId == null ? "" : "AND t.id = :task"))
-                .param("office", officeCode).param("codes", codes).param("pemohon", pemohonUsername)
-                .param("limit", limit).param("task", taskId == null ? 0L : taskId)
-                .query((rs, n) -> {
-                    stamp[0] = rs.getLong("organization_stamp");
-                    return new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
-                            rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
-                            TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),
-                            rs.getString("claimed_by"), instant(rs, "started_at"), instant(rs, "deadline_at"),
-                            rs.getTimestamp("overdue_at") != null, rs.getString("pemohon_name"));
-                })
-                .list();
-        return new Worklist(items, stamp[0]);
+        long[] stamp = {Long.MIN_VALUE};
+        Map<Long, WorklistItem> items = new HashMap<>();
+        RowCallbackHandler row = rs -> {
+            stamp[0] = Math.max(stamp[0], rs.getLong("organization_stamp"));
+            WorklistItem item = new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
+                    rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
+                    TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),
+                    rs.getString("claimed_by"), instant(rs, "started_at"), instant(rs, "deadline_at"),
+                    rs.getTimestamp("overdue_at") != null, rs.getString("pemohon_name"));
+            items.put(item.taskId(), item); // a task may come once per jabatan of the user and as a pemohon step
+        };
+        if (taskId != null) {
+            // An empty IN list is not valid SQL: a code no jabatan has stands in for "none".
+            jdbc.sql(WORKLIST_ITEM).param("task", taskId).param("office", officeCode).param("pemohon", pemohonUsername)
+                    .param("codes", jabatanCodes.isEmpty() ? List.of("-") : jabatanCodes).query(row);
+        } else {
+            StatementBatch batch = batch();
+            for (String code : jabatanCodes) {
+                batch.query(WORKLIST_OF_JABATAN, Map.of("code", code, "office", officeCode, "limit", limit), row);
+            }
+            batch.query(WORKLIST_OF_PEMOHON, Map.of("pemohon", pemohonUsername, "office", officeCode, "limit", limit),
+                    row);
+            batch.send();
+        }
+        List<WorklistItem> list = items.values().stream().sorted(WORKLIST_ORDER).limit(limit).toList();
+        return new Worklist(list, stamp[0] == Long.MIN_VALUE ? null : stamp[0]);
     }
 
     /** An event to append: everything but its place in the chain. */

@@ -295,7 +295,7 @@ public class CaseService {
     }
 
     /**
-     * {@link #permittedActions(long, String)} of many tasks (a worklist page) in three reads, whatever their number,
+     * {@link #permittedActions(long, String)} of many tasks (a worklist page) in two reads, whatever their number,
      * with the organization asked once per user; a task that is gone is absent.
      */
     public Map<Long, Set<Action>> permittedActions(Collection<Long> taskIds, String username) {
@@ -304,12 +304,11 @@ public class CaseService {
         Map<Long, CaseRepository.CaseRow> rows = new HashMap<>();
         cases.findCases(tasks.stream().map(CaseRepository.TaskRow::caseId).distinct().toList())
                 .forEach(r -> rows.put(r.id(), r));
-        Map<Long, List<String>> candidates = cases.candidates(taskIds);
         WorkAssignment memo = new MemoWorkAssignment(assignment);
         Map<Long, Set<Action>> result = new HashMap<>();
         for (CaseRepository.TaskRow task : tasks) {
             CaseRepository.CaseRow row = rows.get(task.caseId());
-            List<String> jabatan = candidates.getOrDefault(task.id(), List.of());
+            List<String> jabatan = CaseRepository.candidateList(task.jabatanCodes());
             Set<Action> permitted = Set.of();
             if (CaseRules.mayWork(memo, row.officeCode(), row.pemohon().username(), task.kind(),
                     pemohonCandidates(row, task, username, jabatan), username, now).isPresent()) {
@@ -337,7 +336,7 @@ public class CaseService {
                 .filter(t -> t.step() == row.currentStep() && t.round() == row.round() && !t.status().isFinal())
                 .map(t -> new CaseDetail.Task(t.id(), t.step(), t.round(), t.actor(), t.responsibleActor(), t.kind(),
                         t.status(), t.claimedBy(), t.startedAt(), t.deadline(), t.endedAt(), t.overdueAt() != null,
-                        cases.candidates(t.id())))
+                        CaseRepository.candidateList(t.jabatanCodes())))
                 .toList();
     }
 
@@ -392,7 +391,7 @@ public class CaseService {
                 .filter(a -> row.officeCode().equals(a.officeCode()))
                 .map(WorkAssignment.ActingAs::jabatanCode).collect(Collectors.toSet());
         return !jabatan.isEmpty() && cases.tasks(caseId).stream()
-                .anyMatch(t -> cases.candidates(t.id()).stream().anyMatch(jabatan::contains));
+                .anyMatch(t -> CaseRepository.candidateList(t.jabatanCodes()).stream().anyMatch(jabatan::contains));
     }
 
     public CaseDetail detail(long caseId) {
@@ -413,7 +412,7 @@ public class CaseService {
     private CaseDetail detailOf(CaseRepository.CaseRow row) {
         List<CaseDetail.Task> tasks = cases.tasks(row.id()).stream().map(t -> new CaseDetail.Task(t.id(), t.step(),
                 t.round(), t.actor(), t.responsibleActor(), t.kind(), t.status(), t.claimedBy(), t.startedAt(),
-                t.deadline(), t.endedAt(), t.overdueAt() != null, cases.candidates(t.id()))).toList();
+                t.deadline(), t.endedAt(), t.overdueAt() != null, CaseRepository.candidateList(t.jabatanCodes()))).toList();
         List<CaseDetail.Event> events = cases.events(row.id()).stream().map(e -> new CaseDetail.Event(e.seq(),
                 e.occurredAt(), e.username(), e.actingJabatan(), e.onBehalfOf(), e.type(), e.taskId(), e.fromStep(),
                 e.toStep(), e.note())).toList();
@@ -435,7 +434,7 @@ public class CaseService {
     private Optional<CaseRules.Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username,
                                               Instant now) {
         List<String> candidates = task.kind() == TaskKind.PEMOHON && username.equals(row.pemohon().username())
-                ? List.of() : cases.candidates(task.id());
+                ? List.of() : CaseRepository.candidateList(task.jabatanCodes());
         return mayWork(row, task, candidates, username, now);
     }
 
@@ -508,10 +507,11 @@ public class CaseService {
         }
         for (int i = 0; i < created.size(); i++) {
             Outcome.NewTask t = created.get(i);
-            cases.insertCandidates(batch, newIds[i], newCandidates.get(i));
             if (t.status().isFinal()) {
                 finished.add(new TaskTally.Finished(newIds[i], row.officeId(), sop.code(), t.step(), t.doneBy(),
                         CaseRepository.jabatanCodes(newCandidates.get(i)), t.status(), t.deadline(), t.startedAt()));
+            } else {
+                cases.insertCandidates(batch, newIds[i], row.officeId(), t.deadline(), newCandidates.get(i));
             }
         }
         List<CaseRepository.NewEvent> events = outcome.events().stream().map(e -> new CaseRepository.NewEvent(

@@ -35,14 +35,17 @@ class EngineBenchmarkSmokeTest {
     void sopanKeepsItsRoundTripsPerActionLow() throws Exception {
         Map<String, long[]> counts = ActionStatements.count("sopan", "h2");
         // Statements per call, as trimmed for issue 7: a regression here costs throughput on PostgreSQL.
-        // As whom the user acts is kept under the organization's stamp (V16), which the worklist's own query reads.
-        assertThat(perCall(counts, "worklist")).isLessThanOrEqualTo(1);
+        // As whom the user acts is kept under the organization's stamp (V16), which the worklist's own queries read:
+        // one per jabatan of the user (the benchmark's users hold one) and one for the pemohon steps, which PostgreSQL
+        // gets in one round trip.
+        assertThat(perCall(counts, "worklist")).isLessThanOrEqualTo(2);
         // Counted on H2, whose case lock is two statements (the task's case, then an update that changes nothing: H2
         // would parse a FOR UPDATE at every execution) where PostgreSQL's is one, sent with the reads: one more per action.
         assertThat(perCall(counts, "claim")).isLessThanOrEqualTo(6);
-        // A completion also counts its task in the report's tally (issue 6): one statement more than the 8 of issue 7.
-        assertThat(perCall(counts, "complete: approve")).isLessThanOrEqualTo(10);
-        assertThat(perCall(counts, "complete: return")).isLessThanOrEqualTo(10);
+        // A completion also counts its task in the report's tally (issue 6) and deletes the ended task's worklist
+        // entries (V20): two statements more than the 8 of issue 7, in the same round trip on PostgreSQL.
+        assertThat(perCall(counts, "complete: approve")).isLessThanOrEqualTo(11);
+        assertThat(perCall(counts, "complete: return")).isLessThanOrEqualTo(11);
         assertThat(perCall(counts, "start")).isLessThanOrEqualTo(9);
         // One commit per action: the claim, the completion.
         assertThat(counts.get("claim")[1]).isEqualTo(counts.get("claim")[2]);

@@ -152,6 +152,16 @@ abstract class CaseworkContract {
         assertThat(returned.toStep()).isEqualTo(1);
         assertThat(returned.note()).isEqualTo("KTP belum dilegalisir");
         assertThat(audit.verifyCase(id)).isEmpty();
+        // Worklist entries live only while their task is open (V20); an ended task keeps its candidates.
+        assertThat(worklistEntries(id)).isZero();
+        assertThat(done.tasks()).filteredOn(t -> t.step() == 2).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.jabatan()).containsExactly("STAF-KEPEGAWAIAN"));
+    }
+
+    long worklistEntries(long caseId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM case_task_candidate k JOIN case_task t ON t.id = k.task_id WHERE t.case_id = :c
+                """).param("c", caseId).query(Long.class).single();
     }
 
     @Test
@@ -414,6 +424,7 @@ abstract class CaseworkContract {
         assertThat(detail.tasks()).allMatch(t -> t.status().isFinal());
         assertThat(detail.history().get(detail.history().size() - 1).note()).isEqualTo("permohonan ditarik pemohon");
         assertThat(cases.worklist("staf.kepegawaian", 100)).noneMatch(w -> w.caseId() == id);
+        assertThat(worklistEntries(id)).isZero();
     }
 
     @Test
