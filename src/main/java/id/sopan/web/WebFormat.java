@@ -20,6 +20,11 @@ public class WebFormat {
 
     /** "02-03-2026 08:00 WIB"; "-" for none. */
     public String wib(Instant moment) {
+        return wibOf(moment);
+    }
+
+    /** {@link #wib} for Java code that renders outside a template. */
+    static String wibOf(Instant moment) {
         return moment == null ? "-" : MOMENT.format(moment.atZone(WIB)) + " WIB";
     }
 

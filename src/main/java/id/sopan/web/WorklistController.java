@@ -73,11 +73,53 @@ class WorklistController {
     }
 
     /**
+     * The words every row shows (column labels, status and action words), looked up once per answer: looked up in
+     * each row they were a tenth of the page's rendering.
+     */
+    public record Labels(String registrationNo, String sop, String step, String pelaksana, String status,
+                         String deadline, String actions, String overdue, Map<TaskStatus, String> statuses,
+                         Map<Action, String> actionWords) {
+
+        static Labels of(MessageSource messages, Locale locale) {
+            Function<String, String> m = key -> messages.getMessage(key, null, locale);
+            Map<TaskStatus, String> statuses = new java.util.EnumMap<>(TaskStatus.class);
+            for (TaskStatus s : TaskStatus.values()) {
+                statuses.put(s, m.apply("ui.task.status." + s.name()));
+            }
+            Map<Action, String> actions = new java.util.EnumMap<>(Action.class);
+            for (Action a : BUTTON_ORDER) {
+                actions.put(a, m.apply("ui.work.action." + a.name()));
+            }
+            return new Labels(m.apply("ui.case.registrationNo"), m.apply("ui.work.sop"), m.apply("ui.work.step"),
+                    m.apply("ui.sop.pelaksana"), m.apply("ui.sop.status"), m.apply("ui.work.deadline"),
+                    m.apply("ui.work.actions"), m.apply("ui.work.overdue"), statuses, actions);
+        }
+
+        public String statusOf(TaskStatus status) {
+            return statuses.get(status);
+        }
+
+        public String wordOf(Action action) {
+            return actionWords.get(action);
+        }
+    }
+
+    /**
      * One row of the list. {@code item} is null when the task is no longer anything the user can see; then the
      * row shows only its message. Public, as {@link Button}: SpEL compiles the page's calls on public types only.
      */
     public record Row(long taskId, WorklistItem item, String sopTitle, boolean overdue, List<Button> buttons,
                       boolean noteField, String message, boolean problem, String note, String noteError) {
+
+        /** The deadline as the page shows it (WIB). */
+        public String deadlineText() {
+            return item == null ? "" : WebFormat.wibOf(item.deadline());
+        }
+
+        /** The case page, relative to the app's root (the page's base is that root: see the template). */
+        public String casePath() {
+            return item == null ? "" : "/kasus/" + item.caseId();
+        }
     }
 
     private final CaseService cases;
@@ -127,6 +169,7 @@ class WorklistController {
         model.addAttribute("more", more);
         model.addAttribute("sampai", until == null ? "" : until);
         model.addAttribute("errors", form.errors());
+        model.addAttribute("labels", Labels.of(messages, RequestContextUtils.getLocale(request)));
         return "tasks :: list";
     }
 
@@ -167,6 +210,7 @@ class WorklistController {
                HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Locale locale = RequestContextUtils.getLocale(request);
         boolean htmx = request.getHeader("HX-Request") != null;
+        model.addAttribute("labels", Labels.of(messages, locale));
         Long taskId = Access.number(id);
         Action action = VERBS.get(verb);
         if (taskId == null || action == null) {
@@ -221,7 +265,7 @@ class WorklistController {
             return "redirect:/tugas";
         }
         response.setStatus(status);
-        model.addAttribute("row", row);
+        model.addAttribute("rows", List.of(row));
         return "tasks :: row";
     }
 
