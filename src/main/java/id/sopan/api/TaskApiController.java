@@ -87,8 +87,7 @@ class TaskApiController {
         String username = user.getName();
         return cases.worklist(username, limit).stream().map(w -> new TaskItem(w.taskId(), w.caseId(),
                 w.registrationNo(), w.sopCode(), w.step(), w.actor(), w.kind(), w.status(), w.claimedBy(),
-                w.startedAt(), w.deadline(), w.overdue(), w.pemohonName(),
-                cases.permittedActions(w.taskId(), username))).toList();
+                w.startedAt(), w.deadline(), w.overdue(), w.pemohonName(), w.permitted())).toList();
     }
 
     @PostMapping("/{id}/claim")

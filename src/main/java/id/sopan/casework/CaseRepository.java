@@ -456,24 +456,6 @@ class CaseRepository {
                 List.copyOf(reserved)));
     }
 
-    /** Several cases in one statement (a page's worth; an empty list reads nothing). */
-    List<CaseRow> findCases(Collection<Long> caseIds) {
-        if (caseIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN office o ON o.id = c.office_id WHERE c.id IN (:ids)")
-                .param("ids", caseIds).query(CaseRepository::caseRow).list();
-    }
-
-    /** Several tasks in one statement. */
-    List<TaskRow> findTasks(Collection<Long> taskIds) {
-        if (taskIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM case_task t WHERE t.id IN (:ids)")
-                .param("ids", taskIds).query(CaseRepository::taskRow).list();
-    }
-
     Optional<Long> caseOfTask(long taskId) {
         return jdbc.sql("SELECT case_id FROM case_task WHERE id = :id").param("id", taskId).query(Long.class).optional();
     }
@@ -488,7 +470,11 @@ class CaseRepository {
      * A worklist as read, and the organization's stamp as its statement saw it (null when no row came back, there
      * being no row to carry it).
      */
-    record Worklist(List<WorklistItem> items, Long organizationStamp) {
+    record Worklist(List<WorklistRow> rows, Long organizationStamp) {
+    }
+
+    /** A task of a worklist and its case, as read together. */
+    record WorklistRow(TaskRow task, CaseRow kase) {
     }
 
     /**
@@ -504,9 +490,19 @@ class CaseRepository {
         return worklist(officeCode, jabatanCodes, pemohonUsername, 1, taskId);
     }
 
-    private static final String WORKLIST_COLUMNS = """
-            t.id, t.case_id, c.registration_no, c.sop_code, t.step_no, t.actor, t.kind, t.status, t.claimed_by,
-            t.started_at, t.deadline_at, t.overdue_at, c.pemohon_name, %s
+    /**
+     * A worklist row: the task's columns, its case's as {@code c_<column>} (the names the two share apart), and the
+     * organization's stamp. Whole rows, so that the actions a user may take are decided without reading them again.
+     */
+    private static final String WORKLIST_COLUMNS = TASK_COLUMNS.strip() + """
+            , c.id AS c_id, c.office_id AS c_office_id,
+            (SELECT o.code FROM office o WHERE o.id = c.office_id) AS c_office_code, c.registration_no AS c_registration_no,
+            c.tracking_code AS c_tracking_code, c.sop_version_id AS c_sop_version_id, c.sop_code AS c_sop_code,
+            c.status AS c_status, c.current_step AS c_current_step, c.round_no AS c_round_no,
+            c.returns_count AS c_returns_count, c.pemohon_kind AS c_pemohon_kind, c.pemohon_name AS c_pemohon_name,
+            c.pemohon_username AS c_pemohon_username, c.pemohon_nip AS c_pemohon_nip,
+            c.pemohon_contact AS c_pemohon_contact, c.started_at AS c_started_at, c.started_by AS c_started_by,
+            c.ended_at AS c_ended_at, c.version AS c_version, %s
             """.formatted(ORGANIZATION_STAMP);
 
     /**
@@ -548,9 +544,9 @@ class CaseRepository {
             """;
 
     /** The worklist's order: soonest deadline first, no deadline last, then by task. */
-    private static final Comparator<WorklistItem> WORKLIST_ORDER = Comparator
-            .comparing(WorklistItem::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingLong(WorklistItem::taskId);
+    private static final Comparator<WorklistRow> WORKLIST_ORDER = Comparator
+            .comparing((WorklistRow r) -> r.task().deadline(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(r -> r.task().id());
 
     /**
      * The first {@code limit} of the worklist: each jabatan's entries and the pemohon steps, each read in order and
@@ -561,15 +557,11 @@ class CaseRepository {
     private Worklist worklist(String officeCode, Collection<String> jabatanCodes, String pemohonUsername, int limit,
                               Long taskId) {
         long[] stamp = {Long.MIN_VALUE};
-        Map<Long, WorklistItem> items = new HashMap<>();
+        Map<Long, WorklistRow> items = new HashMap<>();
         RowCallbackHandler row = rs -> {
             stamp[0] = Math.max(stamp[0], rs.getLong("organization_stamp"));
-            WorklistItem item = new WorklistItem(rs.getLong("id"), rs.getLong("case_id"), rs.getString("registration_no"),
-                    rs.getString("sop_code"), rs.getInt("step_no"), rs.getString("actor"),
-                    TaskKind.valueOf(rs.getString("kind")), TaskStatus.valueOf(rs.getString("status")),
-                    rs.getString("claimed_by"), instant(rs, "started_at"), instant(rs, "deadline_at"),
-                    rs.getTimestamp("overdue_at") != null, rs.getString("pemohon_name"));
-            items.put(item.taskId(), item); // a task may come once per jabatan of the user and as a pemohon step
+            WorklistRow read = new WorklistRow(taskRow(rs, 0), caseRow(rs, "c_"));
+            items.put(read.task().id(), read); // a task may come once per jabatan of the user and as a pemohon step
         };
         if (taskId != null) {
             // An empty IN list is not valid SQL: a code no jabatan has stands in for "none".
@@ -584,7 +576,7 @@ class CaseRepository {
                     row);
             batch.send();
         }
-        List<WorklistItem> list = items.values().stream().sorted(WORKLIST_ORDER).limit(limit).toList();
+        List<WorklistRow> list = items.values().stream().sorted(WORKLIST_ORDER).limit(limit).toList();
         return new Worklist(list, stamp[0] == Long.MIN_VALUE ? null : stamp[0]);
     }
 
@@ -724,13 +716,20 @@ class CaseRepository {
             VALUES (:k, :u, :h, :r, :at)""";
 
     private static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
-        return new CaseRow(rs.getLong("id"), rs.getLong("office_id"), rs.getString("office_code"),
-                rs.getString("registration_no"), rs.getString("tracking_code"), rs.getLong("sop_version_id"),
-                rs.getString("sop_code"), CaseStatus.valueOf(rs.getString("status")), rs.getInt("current_step"),
-                rs.getInt("round_no"), rs.getInt("returns_count"),
-                new Pemohon(Pemohon.Kind.valueOf(rs.getString("pemohon_kind")), rs.getString("pemohon_name"),
-                        rs.getString("pemohon_username"), rs.getString("pemohon_nip"), rs.getString("pemohon_contact")),
-                instant(rs, "started_at"), rs.getString("started_by"), instant(rs, "ended_at"), rs.getInt("version"));
+        return caseRow(rs, "");
+    }
+
+    /** A case row from columns named {@code prefix + column} ({@link #WORKLIST_COLUMNS}: "c_"). */
+    private static CaseRow caseRow(ResultSet rs, String p) throws SQLException {
+        return new CaseRow(rs.getLong(p + "id"), rs.getLong(p + "office_id"), rs.getString(p + "office_code"),
+                rs.getString(p + "registration_no"), rs.getString(p + "tracking_code"), rs.getLong(p + "sop_version_id"),
+                rs.getString(p + "sop_code"), CaseStatus.valueOf(rs.getString(p + "status")),
+                rs.getInt(p + "current_step"), rs.getInt(p + "round_no"), rs.getInt(p + "returns_count"),
+                new Pemohon(Pemohon.Kind.valueOf(rs.getString(p + "pemohon_kind")), rs.getString(p + "pemohon_name"),
+                        rs.getString(p + "pemohon_username"), rs.getString(p + "pemohon_nip"),
+                        rs.getString(p + "pemohon_contact")),
+                instant(rs, p + "started_at"), rs.getString(p + "started_by"), instant(rs, p + "ended_at"),
+                rs.getInt(p + "version"));
     }
 
     private static TaskRow taskRow(ResultSet rs, int n) throws SQLException {

@@ -271,7 +271,16 @@ public class CaseService {
             organizationStamp = seen;
             stamp = seen;
         }
-        return read.items();
+        Instant now = now();
+        // As whom each user acts, as of the stamp the rows were read under: no read of the stamp per row.
+        WorkAssignment memo = new MemoWorkAssignment(assignment.asOf(stamp));
+        return read.rows().stream().map(r -> {
+            CaseRepository.TaskRow t = r.task();
+            CaseRepository.CaseRow c = r.kase();
+            return new WorklistItem(t.id(), c.id(), c.registrationNo(), c.sopCode(), t.step(), t.actor(), t.kind(),
+                    t.status(), t.claimedBy(), t.startedAt(), t.deadline(), t.overdueAt() != null, c.pemohon().name(),
+                    permittedActions(memo, c, t, username, now));
+        }).toList();
     }
 
     private Set<String> worklistJabatan(String username, String office, long organizationStamp) {
@@ -295,32 +304,21 @@ public class CaseService {
     }
 
     /**
-     * {@link #permittedActions(long, String)} of many tasks (a worklist page) in two reads, whatever their number,
-     * with the organization asked once per user; a task that is gone is absent.
+     * {@link #permittedActions(long, String)} of a task read with its case, the organization asked through
+     * {@code memo} (a worklist asks it once per user).
      */
-    public Map<Long, Set<Action>> permittedActions(Collection<Long> taskIds, String username) {
-        Instant now = now();
-        List<CaseRepository.TaskRow> tasks = cases.findTasks(taskIds);
-        Map<Long, CaseRepository.CaseRow> rows = new HashMap<>();
-        cases.findCases(tasks.stream().map(CaseRepository.TaskRow::caseId).distinct().toList())
-                .forEach(r -> rows.put(r.id(), r));
-        WorkAssignment memo = new MemoWorkAssignment(assignment);
-        Map<Long, Set<Action>> result = new HashMap<>();
-        for (CaseRepository.TaskRow task : tasks) {
-            CaseRepository.CaseRow row = rows.get(task.caseId());
-            List<String> jabatan = CaseRepository.candidateList(task.jabatanCodes());
-            Set<Action> permitted = Set.of();
-            if (CaseRules.mayWork(memo, row.officeCode(), row.pemohon().username(), task.kind(),
-                    pemohonCandidates(row, task, username, jabatan), username, now).isPresent()) {
-                boolean claimerMayWork = task.claimedBy() == null || CaseRules.mayWork(memo, row.officeCode(),
-                        row.pemohon().username(), task.kind(), pemohonCandidates(row, task, task.claimedBy(), jabatan),
-                        task.claimedBy(), now).isPresent();
-                SopDefinition sop = catalog.version(row.sopVersionId()).definition();
-                permitted = Engine.permittedActions(sop, view(row), view(task), username, claimerMayWork);
-            }
-            result.put(task.id(), permitted);
+    private Set<Action> permittedActions(WorkAssignment memo, CaseRepository.CaseRow row, CaseRepository.TaskRow task,
+                                         String username, Instant now) {
+        List<String> jabatan = CaseRepository.candidateList(task.jabatanCodes());
+        if (CaseRules.mayWork(memo, row.officeCode(), row.pemohon().username(), task.kind(),
+                pemohonCandidates(row, task, username, jabatan), username, now).isEmpty()) {
+            return Set.of();
         }
-        return result;
+        boolean claimerMayWork = task.claimedBy() == null || CaseRules.mayWork(memo, row.officeCode(),
+                row.pemohon().username(), task.kind(), pemohonCandidates(row, task, task.claimedBy(), jabatan),
+                task.claimedBy(), now).isPresent();
+        SopDefinition sop = catalog.version(row.sopVersionId()).definition();
+        return Engine.permittedActions(sop, view(row), view(task), username, claimerMayWork);
     }
 
     /** The candidates as {@link #mayWork(CaseRepository.CaseRow, CaseRepository.TaskRow, String, Instant)} sees them. */

@@ -185,13 +185,11 @@ class WorklistController {
             List<WorklistItem> read = cases.worklist(username, limit);
             List<WorklistItem> items = read.stream()
                     .filter(item -> end == null || (item.deadline() != null && !item.deadline().isAfter(end))).toList();
-            Map<Long, Set<Action>> permittedOf = cases.permittedActions(items.stream().map(WorklistItem::taskId).toList(),
-                    username);
             List<Row> rows = new ArrayList<>();
             for (WorklistItem item : items) {
-                Set<Action> permitted = permittedOf.getOrDefault(item.taskId(), Set.of());
-                if (username.equals(item.claimedBy()) || item.claimedBy() == null || permitted.contains(Action.TAKE_OVER)) {
-                    rows.add(row(item, permitted, titles, null, false, null, null));
+                if (username.equals(item.claimedBy()) || item.claimedBy() == null
+                        || item.permitted().contains(Action.TAKE_OVER)) {
+                    rows.add(row(item, titles, null, false, null, null));
                 }
             }
             // The list is by deadline: once it reads past the date asked for, nothing further can show.
@@ -229,7 +227,7 @@ class WorklistController {
             form.reject("catatan", action == Action.RETURN ? "ui.work.reasonRequired" : "ui.work.resultRequired");
         }
         if (!form.ok()) {
-            Row row = before.map(i -> row(i, cases.permittedActions(taskId, username), titles,
+            Row row = before.map(i -> row(i, titles,
                             msg("ui.work.fixNote", locale), true, note, form.errors().get("catatan")))
                     .orElseGet(() -> messageRow(taskId, form.errors().get("catatan")));
             return answer(htmx, response, 400, model, redirect, row);
@@ -239,7 +237,7 @@ class WorklistController {
             String done = msg("ui.work.done." + action.name(), locale, result.registrationNo());
             Optional<WorklistItem> after = find(taskId, username);
             Row row = after.filter(i -> !i.status().isFinal())
-                    .map(i -> row(i, cases.permittedActions(taskId, username), titles, done, false, null, null))
+                    .map(i -> row(i, titles, done, false, null, null))
                     .orElseGet(() -> before.map(i -> new Row(taskId, i, titles.apply(i.sopCode()), false, List.of(),
                             false, done, false, null, null)).orElseGet(() -> messageRow(taskId, done)));
             return answer(htmx, response, 200, model, redirect, row);
@@ -247,7 +245,7 @@ class WorklistController {
             // Someone else was faster: say so, and show the task as it is now.
             String message = msg("ui.work.conflict", locale);
             Row row = find(taskId, username)
-                    .map(i -> row(i, cases.permittedActions(taskId, username), titles, message, true, null, null))
+                    .map(i -> row(i, titles, message, true, null, null))
                     .orElseGet(() -> messageRow(taskId, message));
             return answer(htmx, response, 409, model, redirect, row);
         } catch (NotAllowedException e) {
@@ -269,9 +267,9 @@ class WorklistController {
         return "tasks :: row";
     }
 
-    private Row row(WorklistItem item, Set<Action> permitted, Function<String, String> titles, String message,
-                    boolean problem, String note, String noteError) {
-        List<Button> buttons = BUTTON_ORDER.stream().filter(permitted::contains)
+    private Row row(WorklistItem item, Function<String, String> titles, String message, boolean problem, String note,
+                    String noteError) {
+        List<Button> buttons = BUTTON_ORDER.stream().filter(item.permitted()::contains)
                 .map(a -> new Button(a, VERB_OF.get(a), "/tugas/" + item.taskId() + "/" + VERB_OF.get(a))).toList();
         boolean noteField = buttons.stream().anyMatch(b -> WITH_NOTE.contains(b.action()));
         boolean overdue = item.overdue() || (item.deadline() != null && item.deadline().isBefore(clock.instant()));

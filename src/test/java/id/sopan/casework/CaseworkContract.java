@@ -112,6 +112,9 @@ abstract class CaseworkContract {
         assertThat(cases.worklist("kadis", 50)).extracting(WorklistItem::taskId).doesNotContain(check.id());
         assertThat(cases.permittedActions(check.id(), "staf.kepegawaian")).containsExactly(Action.CLAIM);
         assertThat(cases.permittedActions(check.id(), "kadis")).isEmpty();
+        // The worklist's items carry the same actions, decided from the rows it read.
+        assertThat(cases.worklistItem(check.id(), "staf.kepegawaian")).get().extracting(WorklistItem::permitted)
+                .isEqualTo(java.util.Set.of(Action.CLAIM));
 
         // Belum sesuai: back to the pemohon, who hands in the file again.
         work(id, "staf.kepegawaian", Action.RETURN, "KTP belum dilegalisir");
@@ -219,8 +222,12 @@ abstract class CaseworkContract {
         organization.delegate(new DelegationRequest(OFFICE, "staf.pelaporan", "STAF-KEPEGAWAIAN", DelegationKind.PLH,
                 day, day, "tugas luar", "kasubbag.umum"));
         assertThat(cases.worklist("staf.pelaporan", 500)).anyMatch(w -> w.taskId() == check.id());
-        assertThat(cases.worklistItem(check.id(), "staf.pelaporan")).isPresent();
+        assertThat(cases.worklistItem(check.id(), "staf.pelaporan")).get().extracting(WorklistItem::permitted)
+                .isEqualTo(java.util.Set.of(Action.CLAIM));
         cases.act(check.id(), Action.CLAIM, "staf.pelaporan", null, null);
+        assertThat(cases.worklist("staf.pelaporan", 500)).filteredOn(w -> w.taskId() == check.id()).singleElement()
+                .extracting(WorklistItem::permitted)
+                .isEqualTo(cases.permittedActions(check.id(), "staf.pelaporan"));
         assertThat(cases.detail(id).history().get(2).onBehalfOf()).isEqualTo("PLH:staf.kepegawaian");
 
         int version = organization.user("staf.pelaporan").orElseThrow().version();
