@@ -296,35 +296,21 @@ public class CaseService {
         CaseRepository.CaseRow row = cases.findCase(caseId).orElseThrow();
         List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
         CaseRepository.TaskRow task = tasks.stream().filter(t -> t.id() == taskId).findFirst().orElseThrow();
-        if (mayWork(row, task, username, now()).isEmpty()) {
-            return Set.of();
-        }
-        SopDefinition sop = catalog.version(row.sopVersionId()).definition();
-        return Engine.permittedActions(sop, view(row), view(task), username, claimerMayWork(row, task, now()));
+        return permittedActions(assignment, row, task, username, now());
     }
 
     /**
      * {@link #permittedActions(long, String)} of a task read with its case, the organization asked through
-     * {@code memo} (a worklist asks it once per user).
+     * {@code who} (a worklist's memo asks it once per user).
      */
-    private Set<Action> permittedActions(WorkAssignment memo, CaseRepository.CaseRow row, CaseRepository.TaskRow task,
+    private Set<Action> permittedActions(WorkAssignment who, CaseRepository.CaseRow row, CaseRepository.TaskRow task,
                                          String username, Instant now) {
-        List<String> jabatan = CaseRepository.candidateList(task.jabatanCodes());
-        if (CaseRules.mayWork(memo, row.officeCode(), row.pemohon().username(), task.kind(),
-                pemohonCandidates(row, task, username, jabatan), username, now).isEmpty()) {
+        if (mayWork(who, row, task, username, now).isEmpty()) {
             return Set.of();
         }
-        boolean claimerMayWork = task.claimedBy() == null || CaseRules.mayWork(memo, row.officeCode(),
-                row.pemohon().username(), task.kind(), pemohonCandidates(row, task, task.claimedBy(), jabatan),
-                task.claimedBy(), now).isPresent();
+        boolean claimerMayWork = task.claimedBy() == null || mayWork(who, row, task, task.claimedBy(), now).isPresent();
         SopDefinition sop = catalog.version(row.sopVersionId()).definition();
         return Engine.permittedActions(sop, view(row), view(task), username, claimerMayWork);
-    }
-
-    /** The candidates as {@link #mayWork(CaseRepository.CaseRow, CaseRepository.TaskRow, String, Instant)} sees them. */
-    private static List<String> pemohonCandidates(CaseRepository.CaseRow row, CaseRepository.TaskRow task,
-                                                  String username, List<String> candidates) {
-        return task.kind() == TaskKind.PEMOHON && username.equals(row.pemohon().username()) ? List.of() : candidates;
     }
 
     /** The tasks of a case's current step that are still open, with who may work them (cheaper than detail). */
@@ -425,21 +411,12 @@ public class CaseService {
     }
 
     /** Whether the user who claimed the task (if anyone) may still work it: if not, others may take it over. */
-    private boolean claimerMayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task, Instant now) {
-        return task.claimedBy() == null || mayWork(row, task, task.claimedBy(), now).isPresent();
-    }
-
-    private Optional<CaseRules.Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task, String username,
-                                              Instant now) {
+    /** Whether and as whom a user may work a task; the pemohon works their own case's pemohon steps as themselves. */
+    private static Optional<CaseRules.Actor> mayWork(WorkAssignment who, CaseRepository.CaseRow row,
+                                                     CaseRepository.TaskRow task, String username, Instant now) {
         List<String> candidates = task.kind() == TaskKind.PEMOHON && username.equals(row.pemohon().username())
                 ? List.of() : CaseRepository.candidateList(task.jabatanCodes());
-        return mayWork(row, task, candidates, username, now);
-    }
-
-    /** As {@link #mayWork(CaseRepository.CaseRow, CaseRepository.TaskRow, String, Instant)}, the candidates read. */
-    private Optional<CaseRules.Actor> mayWork(CaseRepository.CaseRow row, CaseRepository.TaskRow task,
-                                              List<String> candidates, String username, Instant now) {
-        return CaseRules.mayWork(assignment, row.officeCode(), row.pemohon().username(), task.kind(), candidates, username, now);
+        return CaseRules.mayWork(who, row.officeCode(), row.pemohon().username(), task.kind(), candidates, username, now);
     }
 
     /**
