@@ -5,7 +5,7 @@
 #   bench/web.sh [--db h2|postgres] [--user USERNAME] [--seconds S] [--connections C] [--threads T] [--warmup-seconds W]
 #                [--jar JAR] [--app ARG]... [--jvm ARG]...
 # --jar: another build of the app (an A/B against the same history); --app: an argument for the app, e.g.
-# --app --server.tomcat.threads.max=8; --jvm: an option for its JVM, e.g. a JFR recording from the start
+# --app --sopan.web.concurrent-requests=4; --jvm: an option for its JVM, e.g. a JFR recording from the start
 # (--jvm -XX:StartFlightRecording=filename=target/bench/web.jfr: started later by jcmd, under this load, it
 # deoptimises the compiled code).
 # Each page is first warmed at 2 connections for W seconds (40 unless told): with 50 connections on two cores the JIT's
