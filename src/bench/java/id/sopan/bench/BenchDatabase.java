@@ -19,6 +19,8 @@ final class BenchDatabase implements AutoCloseable {
     /** More H2 settings for both engines; by default the plan cache of the app's own H2 URL (application.properties). */
     static final String H2_OPTIONS = System.getProperty("sopan.bench.h2.options", ";QUERY_CACHE_SIZE=64;CACHE_SIZE=131072");
     static final String PG_ADMIN_DB = System.getProperty("sopan.bench.pg.database", "test");
+    /** More pgjdbc settings for both engines, as a URL's query ({@code prepareThreshold=1}, say); none by default. */
+    static final String PG_OPTIONS = System.getProperty("sopan.bench.pg.options", "");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -42,7 +44,8 @@ final class BenchDatabase implements AutoCloseable {
             case "h2" -> new BenchDatabase("h2", name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1" + H2_OPTIONS);
             case "postgres" -> {
                 admin("CREATE DATABASE " + name);
-                BenchDatabase db = new BenchDatabase("postgres", name, "jdbc:postgresql://" + PG_HOST + "/" + name);
+                BenchDatabase db = new BenchDatabase("postgres", name, "jdbc:postgresql://" + PG_HOST + "/" + name
+                        + (PG_OPTIONS.isEmpty() ? "" : "?" + PG_OPTIONS));
                 // A run stopped from outside still drops its database.
                 Runtime.getRuntime().addShutdownHook(new Thread(db::dropQuietly));
                 yield db;

@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -90,6 +89,10 @@ class CaseRepository {
             VALUES (:office, :registration, :tracking, :version, :sop, :status, :step, :round, :returns, :kind, :name,
                     :username, :nip, :contact, :at, :by, :ended, :rowVersion)
             """;
+
+    /** As {@link #INSERT_CASE}, with an id reserved from the column's sequence ({@link #reserveStart}). */
+    private static final String INSERT_CASE_WITH_ID = INSERT_CASE
+            .replace("(office_id,", "(id, office_id,").replace("VALUES (:office,", "VALUES (:id, :office,");
 
     static final String INSERT_REQUIREMENT = """
             INSERT INTO case_requirement (case_id, item_no, text, fulfilled) VALUES (:c, :n, :t, :f)
@@ -199,40 +202,99 @@ class CaseRepository {
         return jdbc.sql("SELECT id FROM office WHERE code = :code").param("code", officeCode).query(Long.class).optional();
     }
 
-    long insertCase(long officeId, String registrationNo, String trackingCode, long sopVersionId, String sopCode,
-                    int currentStep, Pemohon pemohon, Instant startedAt, String startedBy) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql(INSERT_CASE)
-                .param("status", CaseStatus.OPEN.name()).param("round", 0).param("returns", 0)
-                .param("ended", null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE).param("rowVersion", 0)
-                .param("office", officeId).param("registration", registrationNo).param("tracking", trackingCode)
-                .param("version", sopVersionId).param("sop", sopCode).param("step", currentStep)
-                .param("kind", pemohon.kind().name()).param("name", pemohon.name()).param("username", pemohon.username())
-                .param("nip", pemohon.nip()).param("contact", pemohon.contact()).param("at", ts(startedAt))
-                .param("by", startedBy)
-                .update(key, "id");
-        return key.getKey().longValue();
+    /**
+     * What a start needs before it writes: the office, its next registration number and, on PostgreSQL, the new case's
+     * id and ids for its first tasks, all in one round trip (the counter's lock is then held only for the start's last
+     * round trip, its writes and commit). On H2 the ids come from the inserts. Empty for an unknown office.
+     */
+    record StartReservation(long officeId, int number, Long caseId, List<Long> taskIds) {
+    }
+
+    /** @param taskIds how many task ids to take (PostgreSQL): the tasks the start is expected to create */
+    Optional<StartReservation> reserveStart(String officeCode, int year, int taskIds) {
+        StatementBatch batch = batch();
+        if (!batch.sendsTogether()) {
+            return officeId(officeCode).map(office -> new StartReservation(office, nextNumber(office, year), null, List.of()));
+        }
+        Map<String, Object> p = Map.of("code", officeCode, "year", year, "n", taskIds);
+        Long[] office = {null};
+        Integer[] number = {null};
+        Long[] caseId = {null};
+        List<Long> tasks = new ArrayList<>(taskIds);
+        batch.query("SELECT id FROM office WHERE code = :code", p, rs -> office[0] = rs.getLong(1))
+                .query("""
+                        UPDATE case_counter SET last_no = last_no + 1
+                         WHERE office_id = (SELECT id FROM office WHERE code = :code) AND year_no = :year
+                        RETURNING last_no
+                        """, p, rs -> number[0] = rs.getInt(1))
+                .query("SELECT " + nextIdOf("case_file"), p, rs -> caseId[0] = rs.getLong(1))
+                .query("SELECT " + nextIdOf("case_task") + " FROM generate_series(1, :n)", p,
+                        rs -> tasks.add(rs.getLong(1)));
+        batch.send();
+        if (office[0] == null) {
+            return Optional.empty();
+        }
+        // No counter row yet (the office's first case of the year): made under a savepoint.
+        int next = number[0] != null ? number[0] : nextNumber(office[0], year);
+        return Optional.of(new StartReservation(office[0], next, caseId[0], List.copyOf(tasks)));
+    }
+
+    /** Inserts a new case (status OPEN, round 0, no returns); {@code id} gets its id as {@link #insertTask} does. */
+    void insertCase(StatementBatch batch, long officeId, String registrationNo, String trackingCode, long sopVersionId,
+                    String sopCode, int currentStep, Pemohon pemohon, Instant startedAt, String startedBy, Long reservedId,
+                    LongConsumer id) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("status", CaseStatus.OPEN.name());
+        p.put("round", 0);
+        p.put("returns", 0);
+        p.put("ended", NULL_TIME);
+        p.put("rowVersion", 0);
+        p.put("office", officeId);
+        p.put("registration", registrationNo);
+        p.put("tracking", trackingCode);
+        p.put("version", sopVersionId);
+        p.put("sop", sopCode);
+        p.put("step", currentStep);
+        p.put("kind", pemohon.kind().name());
+        p.put("name", pemohon.name());
+        p.put("username", typed(java.sql.Types.VARCHAR, pemohon.username()));
+        p.put("nip", typed(java.sql.Types.VARCHAR, pemohon.nip()));
+        p.put("contact", typed(java.sql.Types.VARCHAR, pemohon.contact()));
+        p.put("at", ts(startedAt));
+        p.put("by", startedBy);
+        if (reservedId != null) {
+            p.put("id", reservedId);
+            batch.update(INSERT_CASE_WITH_ID, p, inserted -> {
+            });
+            id.accept(reservedId);
+            return;
+        }
+        batch.insertReturningId(INSERT_CASE, p, id);
     }
 
     void insertRequirement(long caseId, int itemNo, String text, boolean fulfilled) {
-        insertRequirements(caseId, List.of(new Requirement(itemNo, text, fulfilled)));
+        StatementBatch batch = batch();
+        insertRequirements(batch, caseId, List.of(new Requirement(itemNo, text, fulfilled)));
+        batch.send();
     }
 
     /** The whole kelengkapan checklist of a case in one statement. */
-    void insertRequirements(long caseId, List<Requirement> items) {
+    void insertRequirements(StatementBatch batch, long caseId, List<Requirement> items) {
         if (items.isEmpty()) {
             return;
         }
         StringBuilder sql = new StringBuilder("INSERT INTO case_requirement (case_id, item_no, text, fulfilled) VALUES ");
+        Map<String, Object> p = new HashMap<>();
+        p.put("c", caseId);
         for (int i = 0; i < items.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(:c, :n").append(i).append(", :t").append(i).append(", :f").append(i).append(')');
-        }
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("c", caseId);
-        for (int i = 0; i < items.size(); i++) {
             Requirement r = items.get(i);
-            statement = statement.param("n" + i, r.itemNo()).param("t" + i, r.text()).param("f" + i, r.fulfilled());
+            p.put("n" + i, r.itemNo());
+            p.put("t" + i, r.text());
+            p.put("f" + i, r.fulfilled());
         }
-        statement.update();
+        batch.update(sql.toString(), p, inserted -> {
+        });
     }
 
     List<Requirement> requirements(long caseId) {
@@ -264,6 +326,16 @@ class CaseRepository {
     Optional<CaseRow> findByRegistration(String registrationNo) {
         return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM case_file c JOIN office o ON o.id = c.office_id WHERE c.registration_no = :r")
                 .param("r", registrationNo).query(CaseRepository::caseRow).optional();
+    }
+
+    /** The id sequences of tables (PostgreSQL), found once: pg_get_serial_sequence reads the catalog at every call. */
+    private final Map<String, String> idSequences = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code nextval} of the sequence of a table's {@code id} (PostgreSQL): what reserves an id before the insert. */
+    private String nextIdOf(String table) {
+        String sequence = idSequences.computeIfAbsent(table, t -> jdbc.sql("SELECT pg_get_serial_sequence(:t, 'id')")
+                .param("t", t).query(String.class).single());
+        return "nextval('" + sequence.replace("'", "''") + "'::regclass)";
     }
 
     /** Statements sent together: one round trip on PostgreSQL ({@link StatementBatch}). */
@@ -405,8 +477,9 @@ class CaseRepository {
     /**
      * Locks the case of a task, then reads it, the organization's stamp, its tasks, their candidates and the head of
      * its history chain (empty when there is no such task). The reads come after the lock, each its own statement,
-     * so nothing they read can change before the caller's transaction ends; on PostgreSQL the three statements go in
-     * one round trip. On H2 the lock is an update that changes nothing: H2 keeps no plan of a statement with
+     * so nothing they read can change before the caller's transaction ends. On PostgreSQL the lock reads the case row
+     * itself (FOR UPDATE answers the row's latest version, after waiting for its holder) and the statements go in one
+     * round trip. On H2 the lock is an update that changes nothing: H2 keeps no plan of a statement with
      * FOR UPDATE and parses it at every execution (a tenth of an action's CPU), while it keeps those of updates.
      * {@code reserveTaskId}: on PostgreSQL, also take an id for the task the action may create (a wasted one when it
      * creates none: a sequence may have gaps).
@@ -421,9 +494,10 @@ class CaseRepository {
         List<Long> reserved = new ArrayList<>(1);
         StatementBatch batch = batch();
         String caseId = CASE_OF_TASK; // sent together with the lock, the reads find the case by the task
+        String lockedCase = "SELECT " + LOCKED_CASE_COLUMNS + ", " + ORGANIZATION_STAMP + " FROM case_file c WHERE c.id = ";
+        RowCallbackHandler caseRow = rs -> locked[0] = new LockedCase(caseRow(rs, 0), rs.getLong("organization_stamp"));
         if (batch.sendsTogether()) {
-            batch.query("SELECT c.id FROM case_file c WHERE c.id = " + CASE_OF_TASK + " FOR UPDATE", params, rs -> {
-            });
+            batch.query(lockedCase + CASE_OF_TASK + " FOR UPDATE OF c", params, caseRow);
         } else { // each statement runs at once: the reads go by the case's id, a key lookup
             Optional<Long> kase = caseOfTask(taskId);
             if (kase.isEmpty() || jdbc.sql("UPDATE case_file SET version = version WHERE id = :case")
@@ -432,10 +506,9 @@ class CaseRepository {
             }
             params.put("case", kase.get());
             caseId = ":case";
+            batch.query(lockedCase + caseId, params, caseRow);
         }
-        batch.query("SELECT " + LOCKED_CASE_COLUMNS + ", " + ORGANIZATION_STAMP + " FROM case_file c WHERE c.id = "
-                        + caseId, params, rs -> locked[0] = new LockedCase(caseRow(rs, 0), rs.getLong("organization_stamp")))
-                .query(CASE_TASKS.formatted(caseId), params, rs -> {
+        batch.query(CASE_TASKS.formatted(caseId), params, rs -> {
                     TaskRow task = taskRow(rs, 0);
                     tasks.put(task.id(), task);
                     List<String> codes = candidateList(task.jabatanCodes());
@@ -448,7 +521,7 @@ class CaseRepository {
                     }
                 });
         if (reserveTaskId && batch.sendsTogether()) {
-            batch.query("SELECT nextval(pg_get_serial_sequence('case_task', 'id'))", params, rs -> reserved.add(rs.getLong(1)));
+            batch.query("SELECT " + nextIdOf("case_task"), params, rs -> reserved.add(rs.getLong(1)));
         }
         batch.send();
         return locked[0] == null ? Optional.empty()

@@ -56,6 +56,15 @@ final class CaseRules {
                 ? assignment.candidateJabatan(officeCode, sopCode, t.responsibleActor()) : List.of();
     }
 
+    /**
+     * At most how many tasks {@code Engine.start} creates: the first step's, and the next step's too when the
+     * pemohon's submission is the start itself. Ids for them are taken before the engine runs ({@code reserveStart}).
+     */
+    static int tasksAtStart(id.sopan.sop.SopDefinition sop, boolean submittedByPemohon) {
+        int first = sop.firstStep().actors().size();
+        return submittedByPemohon ? first + sop.next(sop.firstStep().number()).map(s -> s.actors().size()).orElse(0) : first;
+    }
+
     /** DKUKM/2026/000123: readable, unique per office and year. */
     static String registrationNo(String officeCode, int year, int number) {
         return String.format(Locale.ROOT, "%s/%d/%06d", officeCode, year, number);

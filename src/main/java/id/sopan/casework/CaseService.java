@@ -95,32 +95,39 @@ public class CaseService {
     private Started startInTransaction(StartCase command) {
         Instant now = now();
         return tx.execute(status -> {
-            long officeId = cases.officeId(command.officeCode())
-                    .orElseThrow(() -> new IllegalArgumentException("unknown office " + command.officeCode()));
             CatalogService.VersionedSop version = catalog.berlaku(command.officeCode(), command.sopCode())
                     .orElseThrow(() -> new IllegalArgumentException(
                             "SOP " + command.sopCode() + " has no berlaku version in office " + command.officeCode()));
+            SopDefinition sop = version.definition();
             int year = CaseRules.registrationYear(now);
-            String registration = CaseRules.registrationNo(command.officeCode(), year, cases.nextNumber(officeId, year));
+            CaseRepository.StartReservation reserved = cases.reserveStart(command.officeCode(), year,
+                            CaseRules.tasksAtStart(sop, command.submittedByPemohon()))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown office " + command.officeCode()));
+            long officeId = reserved.officeId();
+            String registration = CaseRules.registrationNo(command.officeCode(), year, reserved.number());
             String tracking = CaseRules.trackingCode(random);
             Engine engine = new Engine(deadlines.forOffice(command.officeCode()));
-            SopDefinition sop = version.definition();
             Outcome outcome = engine.start(sop, registration, command.startedBy(), command.submittedByPemohon(), now);
-            long caseId = cases.insertCase(officeId, registration, tracking, version.versionId(), sop.code(),
-                    outcome.kase().currentStep(), command.pemohon(), now, command.startedBy());
+            // One batch on PostgreSQL: the case, its checklist, its tasks and history, and the commit.
+            StatementBatch batch = cases.batch();
+            long[] id = {0};
+            cases.insertCase(batch, officeId, registration, tracking, version.versionId(), sop.code(),
+                    outcome.kase().currentStep(), command.pemohon(), now, command.startedBy(), reserved.caseId(),
+                    inserted -> id[0] = inserted);
+            long caseId = id[0];
             CaseObservation.caseKnown(caseId, registration);
             List<String> items = requirementsOf(sop);
             List<Requirement> checklist = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 checklist.add(new Requirement(i + 1, items.get(i), command.fulfilled().contains(i + 1)));
             }
-            cases.insertRequirements(caseId, checklist);
+            cases.insertRequirements(batch, caseId, checklist);
             // The row as just inserted: no other transaction can see it, let alone change it, before this one ends.
             CaseRepository.CaseRow row = new CaseRepository.CaseRow(caseId, officeId, command.officeCode(), registration,
                     tracking, version.versionId(), sop.code(), CaseStatus.OPEN, outcome.kase().currentStep(), 0, 0,
                     command.pemohon(), now, command.startedBy(), null, 0);
-            finish(store(row, sop, outcome, List.of(), new CaseRules.Actor(command.startedBy(), null, null), now,
-                    CaseRepository.ChainHead.EMPTY, List.of()), status);
+            finish(store(batch, row, sop, outcome, List.of(), new CaseRules.Actor(command.startedBy(), null, null), now,
+                    CaseRepository.ChainHead.EMPTY, reserved.taskIds()), status);
             return new Started(caseId, registration, tracking);
         });
     }
@@ -182,7 +189,7 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
                     claimerMayWork, now);
-            StatementBatch last = store(row, sop, outcome, tasks, actor, now, read.tasks().head(), read.reservedTaskIds());
+            StatementBatch last = store(cases.batch(), row, sop, outcome, tasks, actor, now, read.tasks().head(), read.reservedTaskIds());
             TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
                     .map(Outcome.TaskChange::to).orElse(task.status());
             ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
@@ -225,7 +232,8 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             List<CaseRepository.TaskRow> tasks = cases.tasks(caseId);
             Outcome outcome = engine.cancel(view(row), views(tasks), username, reason, now);
-            finish(store(row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now, null, List.of()),
+            finish(store(cases.batch(), row, sop, outcome, tasks, new CaseRules.Actor(username, null, null), now, null,
+                            List.of()),
                     status);
             return null;
         }));
@@ -434,17 +442,19 @@ public class CaseService {
     }
 
     /**
-     * Writes an outcome; {@code before} are the case's tasks as read under the case lock (nothing changed since);
+     * Writes an outcome, its first statements in {@code first} (which may hold statements already, as a start's case
+     * row); {@code before} are the case's tasks as read under the case lock (nothing changed since);
      * {@code head}: the history chain's head read under the same lock, or null to read it here; {@code reservedIds}:
      * ids for the new tasks, taken with the reads. Returns the last batch, not yet sent: the caller may add to it, and
      * sends it ({@link #finish}).
      */
-    private StatementBatch store(CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome, List<CaseRepository.TaskRow> before,
-                       CaseRules.Actor actor, Instant now, CaseRepository.ChainHead head, List<Long> reservedIds) {
+    private StatementBatch store(StatementBatch first, CaseRepository.CaseRow row, SopDefinition sop, Outcome outcome,
+                                 List<CaseRepository.TaskRow> before, CaseRules.Actor actor, Instant now,
+                                 CaseRepository.ChainHead head, List<Long> reservedIds) {
         // The writes go in one batch (one round trip on PostgreSQL) when the new tasks' ids were reserved; else in two:
         // the changes and new tasks, then what needs the new tasks' ids (their candidates, the history rows whose hash
         // covers them) and the tally.
-        StatementBatch batch = cases.batch();
+        StatementBatch batch = first;
         List<TaskTally.Finished> finished = new ArrayList<>();
         for (Outcome.TaskChange change : outcome.changes()) {
             CaseRepository.TaskRow task = before.stream().filter(t -> t.id() == change.taskId()).findFirst().orElseThrow();

@@ -317,16 +317,15 @@ class CatalogRepository {
     }
 
     /** The berlaku version of an SOP: its row id, number and stored JSON. */
-    Optional<VersionRef> berlakuRef(String officeCode, String code) {
+    /** The id of an SOP's berlaku version; its definition is read once per version ({@link #versionById}). */
+    Optional<Long> berlakuId(String officeCode, String code) {
         return jdbc.sql("""
-                SELECT v.id, v.version_no, v.definition
+                SELECT v.id
                   FROM sop s
                   JOIN office o ON o.id = s.office_id
                   JOIN sop_version v ON v.sop_id = s.id
                  WHERE o.code = :officeCode AND s.code = :code AND v.status = 'BERLAKU'
-                """).param("officeCode", officeCode).param("code", code)
-                .query((rs, n) -> new VersionRef(rs.getLong("id"), rs.getInt("version_no"), rs.getString("definition")))
-                .optional();
+                """).param("officeCode", officeCode).param("code", code).query(Long.class).optional();
     }
 
     Optional<VersionRef> versionById(long versionId) {

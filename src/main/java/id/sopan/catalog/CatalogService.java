@@ -149,9 +149,7 @@ public class CatalogService {
 
     /** The berlaku version of an SOP, which a new case follows. */
     public Optional<VersionedSop> berlaku(String officeCode, String code) {
-        return readTx.execute(s -> catalog.berlakuRef(officeCode, code))
-                .map(ref -> versions.computeIfAbsent(ref.id(),
-                        id -> new VersionedSop(id, ref.versionNo(), SopCodec.fromStoredJson(ref.definition()))));
+        return readTx.execute(s -> catalog.berlakuId(officeCode, code)).map(this::version);
     }
 
     /** A version by its id. Versions never change, so they are kept once read. */

@@ -184,7 +184,7 @@ class PostgresCaseworkTest extends CaseworkContract {
     }
 
     /** The statement by which an action locks its case (CaseRepository.lockAndRead). */
-    private static final String ACTION_LOCK = "SELECT c.id FROM case_file c WHERE c.id = (SELECT x.case_id%";
+    private static final String ACTION_LOCK = "SELECT c.id, c.office_id, %FROM case_file c WHERE c.id = (SELECT x.case_id%FOR UPDATE OF c";
 
     private boolean waitingFor(Connection observer, String queryLike) throws SQLException {
         return countWaiting(observer, queryLike) > 0;
