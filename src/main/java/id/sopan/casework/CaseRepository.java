@@ -633,7 +633,7 @@ class CaseRepository {
         Map<Long, WorklistRow> items = new HashMap<>();
         RowCallbackHandler row = rs -> {
             stamp[0] = Math.max(stamp[0], rs.getLong("organization_stamp"));
-            WorklistRow read = new WorklistRow(taskRow(rs, 0), caseRow(rs, "c_"));
+            WorklistRow read = new WorklistRow(taskRow(rs, 0), caseRowFrom(rs, TASK_COLUMN_COUNT + 1));
             items.put(read.task().id(), read); // a task may come once per jabatan of the user and as a pemohon step
         };
         if (taskId != null) {
@@ -788,29 +788,65 @@ class CaseRepository {
             INSERT INTO idempotency_key (idem_key, username, request_hash, result, created_at)
             VALUES (:k, :u, :h, :r, :at)""";
 
+    /**
+     * The rows are read by position, not by name: H2 upper-cases a name and pgjdbc looks it up at every call, a few
+     * dozen per action and hundreds per worklist page. A case's columns are {@link #CASE_COLUMNS} (or
+     * {@link #LOCKED_CASE_COLUMNS}, the same in the same order), from the first column of the statement or, in a
+     * worklist row, after the {@link #TASK_COLUMN_COUNT} of {@link #TASK_COLUMNS}; the class checks the lists agree.
+     */
     private static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
-        return caseRow(rs, "");
+        return caseRowFrom(rs, 1);
     }
 
-    /** A case row from columns named {@code prefix + column} ({@link #WORKLIST_COLUMNS}: "c_"). */
-    private static CaseRow caseRow(ResultSet rs, String p) throws SQLException {
-        return new CaseRow(rs.getLong(p + "id"), rs.getLong(p + "office_id"), rs.getString(p + "office_code"),
-                rs.getString(p + "registration_no"), rs.getString(p + "tracking_code"), rs.getLong(p + "sop_version_id"),
-                rs.getString(p + "sop_code"), CaseStatus.valueOf(rs.getString(p + "status")),
-                rs.getInt(p + "current_step"), rs.getInt(p + "round_no"), rs.getInt(p + "returns_count"),
-                new Pemohon(Pemohon.Kind.valueOf(rs.getString(p + "pemohon_kind")), rs.getString(p + "pemohon_name"),
-                        rs.getString(p + "pemohon_username"), rs.getString(p + "pemohon_nip"),
-                        rs.getString(p + "pemohon_contact")),
-                instant(rs, p + "started_at"), rs.getString(p + "started_by"), instant(rs, p + "ended_at"),
-                rs.getInt(p + "version"));
+    /** The number of {@link #TASK_COLUMNS}: a worklist row's case columns follow them. */
+    private static final int TASK_COLUMN_COUNT = 15;
+
+    static {
+        List<String> plain = columnNames(CASE_COLUMNS);
+        if (!plain.equals(columnNames(LOCKED_CASE_COLUMNS)) || plain.size() != 20
+                || !plain.stream().map(c -> "c_" + c).toList().equals(columnNames(WORKLIST_COLUMNS)
+                .subList(TASK_COLUMN_COUNT, TASK_COLUMN_COUNT + plain.size()))
+                || !columnNames(TASK_COLUMNS).equals(columnNames(WORKLIST_COLUMNS).subList(0, TASK_COLUMN_COUNT))) {
+            throw new IllegalStateException("the case and task column lists of CaseRepository disagree");
+        }
     }
 
+    /** The names a column list gives its columns: each item's alias, else its column without the table. */
+    private static List<String> columnNames(String columns) {
+        List<String> names = new ArrayList<>();
+        int depth = 0;
+        StringBuilder item = new StringBuilder();
+        for (char ch : (columns + ",").toCharArray()) {
+            depth += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+            if (ch == ',' && depth == 0) {
+                String[] words = item.toString().strip().split("\\s+");
+                String last = words[words.length - 1];
+                if (!last.isEmpty()) {
+                    names.add(last.substring(last.indexOf('.') + 1));
+                }
+                item.setLength(0);
+            } else {
+                item.append(ch);
+            }
+        }
+        return names;
+    }
+
+    private static CaseRow caseRowFrom(ResultSet rs, int first) throws SQLException {
+        int i = first;
+        return new CaseRow(rs.getLong(i), rs.getLong(i + 1), rs.getString(i + 2), rs.getString(i + 3),
+                rs.getString(i + 4), rs.getLong(i + 5), rs.getString(i + 6), CaseStatus.valueOf(rs.getString(i + 7)),
+                rs.getInt(i + 8), rs.getInt(i + 9), rs.getInt(i + 10),
+                new Pemohon(Pemohon.Kind.valueOf(rs.getString(i + 11)), rs.getString(i + 12), rs.getString(i + 13),
+                        rs.getString(i + 14), rs.getString(i + 15)),
+                instant(rs, i + 16), rs.getString(i + 17), instant(rs, i + 18), rs.getInt(i + 19));
+    }
+
+    /** A task row from the {@link #TASK_COLUMNS}, the first columns of the statement. */
     private static TaskRow taskRow(ResultSet rs, int n) throws SQLException {
-        return new TaskRow(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("step_no"), rs.getInt("round_no"),
-                rs.getString("actor"), rs.getString("responsible_actor"), TaskKind.valueOf(rs.getString("kind")),
-                TaskStatus.valueOf(rs.getString("status")), rs.getString("claimed_by"), instant(rs, "started_at"),
-                instant(rs, "deadline_at"), instant(rs, "ended_at"), instant(rs, "overdue_at"),
-                rs.getString("jabatan_codes"), rs.getInt("version"));
+        return new TaskRow(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+                TaskKind.valueOf(rs.getString(7)), TaskStatus.valueOf(rs.getString(8)), rs.getString(9),
+                instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13), rs.getString(14), rs.getInt(15));
     }
 
     private static EventRow eventRow(ResultSet rs, int n) throws SQLException {
@@ -819,6 +855,11 @@ class CaseRepository {
                 rs.getString("event_type"), (Long) rs.getObject("task_id", Long.class),
                 (Integer) rs.getObject("from_step", Integer.class), (Integer) rs.getObject("to_step", Integer.class),
                 rs.getString("note"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -96,8 +96,9 @@ public class CaseService {
         Instant now = now();
         return tx.execute(status -> {
             CatalogService.VersionedSop version = catalog.berlaku(command.officeCode(), command.sopCode())
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "SOP " + command.sopCode() + " has no berlaku version in office " + command.officeCode()));
+                    .orElseThrow(() -> new IllegalArgumentException(cases.officeId(command.officeCode()).isEmpty()
+                            ? "unknown office " + command.officeCode()
+                            : "SOP " + command.sopCode() + " has no berlaku version in office " + command.officeCode()));
             SopDefinition sop = version.definition();
             int year = CaseRules.registrationYear(now);
             CaseRepository.StartReservation reserved = cases.reserveStart(command.officeCode(), year,
@@ -189,7 +190,8 @@ public class CaseService {
             Engine engine = new Engine(deadlines.forOffice(row.officeCode()));
             Outcome outcome = engine.apply(sop, view(row), views(tasks), taskId, action, username, note,
                     claimerMayWork, now);
-            StatementBatch last = store(cases.batch(), row, sop, outcome, tasks, actor, now, read.tasks().head(), read.reservedTaskIds());
+            StatementBatch last = store(cases.batch(), row, sop, outcome, tasks, actor, now, read.tasks().head(),
+                    read.reservedTaskIds());
             TaskStatus after = outcome.changes().stream().filter(c -> c.taskId() == taskId).findFirst()
                     .map(Outcome.TaskChange::to).orElse(task.status());
             ActionResult result = new ActionResult(caseId, row.registrationNo(), outcome.kase().status(),
