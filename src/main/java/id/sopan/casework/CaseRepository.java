@@ -262,14 +262,20 @@ class CaseRepository {
         p.put("contact", typed(java.sql.Types.VARCHAR, pemohon.contact()));
         p.put("at", ts(startedAt));
         p.put("by", startedBy);
-        if (reservedId != null) {
-            p.put("id", reservedId);
-            batch.update(INSERT_CASE_WITH_ID, p, inserted -> {
-            });
-            id.accept(reservedId);
+        insert(batch, INSERT_CASE, INSERT_CASE_WITH_ID, p, reservedId, id);
+    }
+
+    /** An insert with an id reserved from its sequence ({@code withId}: the same, with the id) or generated. */
+    private static void insert(StatementBatch batch, String sql, String withId, Map<String, Object> p, Long reservedId,
+                               LongConsumer id) {
+        if (reservedId == null) {
+            batch.insertReturningId(sql, p, id);
             return;
         }
-        batch.insertReturningId(INSERT_CASE, p, id);
+        p.put("id", reservedId);
+        batch.update(withId, p, inserted -> {
+        });
+        id.accept(reservedId);
     }
 
     void insertRequirement(long caseId, int itemNo, String text, boolean fulfilled) {
@@ -386,14 +392,7 @@ class CaseRepository {
         p.put("started", ts(startedAt));
         p.put("deadline", deadline == null ? NULL_TIME : ts(deadline));
         p.put("ended", endedAt == null ? NULL_TIME : ts(endedAt));
-        if (reservedId != null) {
-            p.put("id", reservedId);
-            batch.update(INSERT_TASK_WITH_ID, p, inserted -> {
-            });
-            id.accept(reservedId);
-            return;
-        }
-        batch.insertReturningId(INSERT_TASK, p, id);
+        insert(batch, INSERT_TASK, INSERT_TASK_WITH_ID, p, reservedId, id);
     }
 
     /** An open task's worklist entries (its candidate jabatan), all in one statement. */
