@@ -278,12 +278,6 @@ class CaseRepository {
         id.accept(reservedId);
     }
 
-    void insertRequirement(long caseId, int itemNo, String text, boolean fulfilled) {
-        StatementBatch batch = batch();
-        insertRequirements(batch, caseId, List.of(new Requirement(itemNo, text, fulfilled)));
-        batch.send();
-    }
-
     /** The whole kelengkapan checklist of a case in one statement. */
     void insertRequirements(StatementBatch batch, long caseId, List<Requirement> items) {
         if (items.isEmpty()) {
