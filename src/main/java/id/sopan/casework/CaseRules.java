@@ -2,6 +2,7 @@ package id.sopan.casework;
 
 import id.sopan.engine.Outcome;
 import id.sopan.engine.TaskKind;
+import id.sopan.sop.SopDefinition;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ final class CaseRules {
      * At most how many tasks {@code Engine.start} creates: the first step's, and the next step's too when the
      * pemohon's submission is the start itself. Ids for them are taken before the engine runs ({@code reserveStart}).
      */
-    static int tasksAtStart(id.sopan.sop.SopDefinition sop, boolean submittedByPemohon) {
+    static int tasksAtStart(SopDefinition sop, boolean submittedByPemohon) {
         int first = sop.firstStep().actors().size();
         return submittedByPemohon ? first + sop.next(sop.firstStep().number()).map(s -> s.actors().size()).orElse(0) : first;
     }

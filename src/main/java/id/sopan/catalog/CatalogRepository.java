@@ -316,7 +316,6 @@ class CatalogRepository {
         return jdbc.sql(BUMP_DRAFT).param("id", row.id()).param("expected", expectedVersion).update() == 1;
     }
 
-    /** The berlaku version of an SOP: its row id, number and stored JSON. */
     /** The id of an SOP's berlaku version; its definition is read once per version ({@link #versionById}). */
     Optional<Long> berlakuId(String officeCode, String code) {
         return jdbc.sql("""
