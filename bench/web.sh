@@ -3,11 +3,11 @@
 # `simulate --bulk`, kept under target/bench), wrk drives the worklist page (/tugas) and a case page (/kasus/{id}) of a
 # signed-in user: 50 connections, 30 s each, and prints requests/s and p50/p95/p99 per page.
 #   bench/web.sh [--db h2|postgres] [--user USERNAME] [--seconds S] [--connections C] [--threads T] [--warmup-seconds W]
-#                [--jar JAR] [--app ARG]... [--jvm ARG]...
+#                [--jar JAR] [--app ARG]... [--jvm ARG]... [--pages worklist|case|both]
 # --jar: another build of the app (an A/B against the same history); --app: an argument for the app, e.g.
 # --app --sopan.web.concurrent-requests=4; --jvm: an option for its JVM, e.g. a JFR recording from the start
 # (--jvm -XX:StartFlightRecording=filename=target/bench/web.jfr: started later by jcmd, under this load, it
-# deoptimises the compiled code).
+# deoptimises the compiled code); --pages: only one of the two pages (a profile of that page alone).
 # Each page is first warmed at 2 connections for W seconds (40 unless told): with 50 connections on two cores the JIT's
 # compiler threads get so little of the CPU that a page stays several times slower for minutes, and a server that
 # has run a while is warm.
@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=h2 USER_NAME=staf.kepegawaian SECONDS_PER_PAGE=30 CONNECTIONS=50 THREADS=2 PORT=18080 WARMUP_SECONDS=40
-JAR=target/sopan.jar APP_ARGS=() JVM_ARGS=()
+JAR=target/sopan.jar APP_ARGS=() JVM_ARGS=() PAGES=both
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -29,9 +29,11 @@ while [ $# -gt 0 ]; do
     --jar) JAR="$2"; shift 2 ;;
     --app) APP_ARGS+=("$2"); shift 2 ;;
     --jvm) JVM_ARGS+=("$2"); shift 2 ;;
+    --pages) PAGES="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$PAGES" in both|worklist|case) ;; *) echo "--pages worklist|case|both" >&2; exit 2 ;; esac
 [ -f "$JAR" ] || { echo "no $JAR: run mvn -B package -DskipTests first" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 mkdir -p target/bench
@@ -80,11 +82,22 @@ ROWS=$(printf '%s' "$WORKLIST" | grep -o '/kasus/[0-9][0-9]*' | wc -l)
 [ -n "$CASE_ID" ] || { echo "the worklist of $USER_NAME is empty: pick another --user" >&2; exit 1; }
 
 echo "web benchmark: jar=$JAR ${APP_ARGS[*]-} db=$DB user=$USER_NAME (worklist links: $ROWS) case=$CASE_ID connections=$CONNECTIONS threads=$THREADS ${SECONDS_PER_PAGE}s per page after ${WARMUP_SECONDS}s of warm-up each; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
-for page in /tugas "/kasus/$CASE_ID"; do
+case "$PAGES" in
+  both) PATHS=(/tugas "/kasus/$CASE_ID") ;;
+  worklist) PATHS=(/tugas) ;;
+  case) PATHS=("/kasus/$CASE_ID") ;;
+esac
+app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP/stat"; }
+for page in "${PATHS[@]}"; do
   # Warm-up (JIT, caches) at 2 connections, 5 s at the measured number, then the measured run.
   wrk -t1 -c2 -d"${WARMUP_SECONDS}s" --timeout 30s -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" > /dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout 30s -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" > /dev/null
+  before=$(app_cpu_ticks)
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_PAGE}s" --timeout 30s -s bench/wrk-latency.lua \
     -H "Cookie: JSESSIONID=$SESSION" "$BASE$page" | grep '^requests=')
-  echo "page=$page $line load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  after=$(app_cpu_ticks)
+  answers=$(printf '%s' "$line" | sed -n 's/^requests=\([0-9]*\).*/\1/p')
+  # The app's CPU (all its threads: requests, GC, JIT) per answer: steadier than the rate when the machine drifts.
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$answers" 'BEGIN { printf "%.2f", n ? t * 1000 / hz / n : 0 }')
+  echo "page=$page $line app_cpu_ms_per_answer=$cpu load=$(cut -d' ' -f1-3 /proc/loadavg)"
 done

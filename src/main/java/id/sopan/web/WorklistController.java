@@ -11,6 +11,7 @@ import id.sopan.catalog.CatalogService;
 import id.sopan.engine.Action;
 import id.sopan.engine.IllegalActionException;
 import id.sopan.engine.TaskStatus;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
@@ -68,8 +69,11 @@ class WorklistController {
     /** Tasks read at most for one page (the pages reach as far). */
     private static final int LIMIT = 2000;
 
-    /** {@code path}: where its POST goes, made once here (a link expression with parameters per use costs the page). */
-    public record Button(Action action, String verb, String path) {
+    /**
+     * {@code url}: where its POST goes, the app's context path included, made once here (a link expression per
+     * button and row costs the page).
+     */
+    public record Button(Action action, String verb, String url) {
     }
 
     /**
@@ -109,16 +113,17 @@ class WorklistController {
      * row shows only its message. Public, as {@link Button}: SpEL compiles the page's calls on public types only.
      */
     public record Row(long taskId, WorklistItem item, String sopTitle, boolean overdue, List<Button> buttons,
-                      boolean noteField, String message, boolean problem, String note, String noteError) {
+                      boolean noteField, String message, boolean problem, String note, String noteError,
+                      String caseUrl) {
+
+        /** The row element's id. */
+        public String elementId() {
+            return "tugas-" + taskId;
+        }
 
         /** The deadline as the page shows it (WIB). */
         public String deadlineText() {
             return item == null ? "" : WebFormat.wibOf(item.deadline());
-        }
-
-        /** The case page, relative to the app's root (the page's base is that root: see the template). */
-        public String casePath() {
-            return item == null ? "" : "/kasus/" + item.caseId();
         }
     }
 
@@ -128,15 +133,18 @@ class WorklistController {
     private final MessageSource messages;
     private final Clock clock;
     private final String office;
+    /** The app's context path, before every path the rows link to. */
+    private final String root;
 
     WorklistController(CaseService cases, CatalogService catalog, ObjectProvider<SlaWatch> sla, MessageSource messages,
-                       Clock clock, @Value("${sopan.default-office:DKUKM}") String office) {
+                       Clock clock, @Value("${sopan.default-office:DKUKM}") String office, ServletContext servlet) {
         this.cases = cases;
         this.catalog = catalog;
         this.sla = sla;
         this.messages = messages;
         this.clock = clock;
         this.office = office;
+        this.root = servlet.getContextPath();
     }
 
     @GetMapping("/tugas")
@@ -239,7 +247,7 @@ class WorklistController {
             Row row = after.filter(i -> !i.status().isFinal())
                     .map(i -> row(i, titles, done, false, null, null))
                     .orElseGet(() -> before.map(i -> new Row(taskId, i, titles.apply(i.sopCode()), false, List.of(),
-                            false, done, false, null, null)).orElseGet(() -> messageRow(taskId, done)));
+                            false, done, false, null, null, caseUrl(i))).orElseGet(() -> messageRow(taskId, done)));
             return answer(htmx, response, 200, model, redirect, row);
         } catch (IllegalActionException | CaseConflictException e) {
             // Someone else was faster: say so, and show the task as it is now.
@@ -264,21 +272,25 @@ class WorklistController {
         }
         response.setStatus(status);
         model.addAttribute("rows", List.of(row));
-        return "tasks :: row";
+        return row.item() == null ? "tasks :: gone" : "tasks :: row";
     }
 
     private Row row(WorklistItem item, Function<String, String> titles, String message, boolean problem, String note,
                     String noteError) {
         List<Button> buttons = BUTTON_ORDER.stream().filter(item.permitted()::contains)
-                .map(a -> new Button(a, VERB_OF.get(a), "/tugas/" + item.taskId() + "/" + VERB_OF.get(a))).toList();
+                .map(a -> new Button(a, VERB_OF.get(a), root + "/tugas/" + item.taskId() + "/" + VERB_OF.get(a))).toList();
         boolean noteField = buttons.stream().anyMatch(b -> WITH_NOTE.contains(b.action()));
         boolean overdue = item.overdue() || (item.deadline() != null && item.deadline().isBefore(clock.instant()));
         return new Row(item.taskId(), item, titles.apply(item.sopCode()), overdue, buttons, noteField, message, problem,
-                note, noteError);
+                note, noteError, caseUrl(item));
+    }
+
+    private String caseUrl(WorklistItem item) {
+        return root + "/kasus/" + item.caseId();
     }
 
     private static Row messageRow(long taskId, String message) {
-        return new Row(taskId, null, null, false, List.of(), false, message, true, null, null);
+        return new Row(taskId, null, null, false, List.of(), false, message, true, null, null, null);
     }
 
     private Optional<WorklistItem> find(long taskId, String username) {

@@ -167,7 +167,8 @@ class WorklistPagesTest extends WebTestSupport {
         CaseService.Started started = startCuti();
         long task = currentTask(started.caseId());
         String refused = body(htmx("kadis", task, "ambil", null).andExpect(status().isForbidden()));
-        assertThat(refused).startsWith("<tr").contains("Jabatan Anda tidak berwenang mengerjakan tugas ini");
+        assertThat(refused).startsWith("<tr id=\"tugas-" + task + "\" class=\"has-problem\">")
+                .contains("<p role=\"alert\" class=\"alert\">Jabatan Anda tidak berwenang mengerjakan tugas ini");
         cases.act(task, Action.CLAIM, "staf.kepegawaian", null, null);
         assertThat(body(htmx("staf.ukm", task, "sesuai", null).andExpect(status().isForbidden())))
                 .contains("tidak berwenang");
