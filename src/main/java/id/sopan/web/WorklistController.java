@@ -11,7 +11,6 @@ import id.sopan.catalog.CatalogService;
 import id.sopan.engine.Action;
 import id.sopan.engine.IllegalActionException;
 import id.sopan.engine.TaskStatus;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
@@ -133,18 +132,15 @@ class WorklistController {
     private final MessageSource messages;
     private final Clock clock;
     private final String office;
-    /** The app's context path, before every path the rows link to. */
-    private final String root;
 
     WorklistController(CaseService cases, CatalogService catalog, ObjectProvider<SlaWatch> sla, MessageSource messages,
-                       Clock clock, @Value("${sopan.default-office:DKUKM}") String office, ServletContext servlet) {
+                       Clock clock, @Value("${sopan.default-office:DKUKM}") String office) {
         this.cases = cases;
         this.catalog = catalog;
         this.sla = sla;
         this.messages = messages;
         this.clock = clock;
         this.office = office;
-        this.root = servlet.getContextPath();
     }
 
     @GetMapping("/tugas")
@@ -169,7 +165,7 @@ class WorklistController {
         if (!form.ok()) {
             response.setStatus(400);
         }
-        List<Row> rows = rows(user.getName(), end, page * PAGE + 1);
+        List<Row> rows = rows(user.getName(), end, page * PAGE + 1, request.getContextPath());
         boolean more = rows.size() > page * PAGE;
         model.addAttribute("rows", rows.subList(Math.min((page - 1) * PAGE, rows.size()), Math.min(page * PAGE, rows.size())));
         model.addAttribute("page", page);
@@ -186,7 +182,7 @@ class WorklistController {
      * a task claimed by a colleague shows only when it may be taken over. Those hidden are made up for by reading
      * further, so that a page starts where the one before ended.
      */
-    private List<Row> rows(String username, Instant end, int wanted) {
+    private List<Row> rows(String username, Instant end, int wanted, String root) {
         Function<String, String> titles = titles();
         int limit = wanted;
         while (true) {
@@ -197,7 +193,7 @@ class WorklistController {
             for (WorklistItem item : items) {
                 if (username.equals(item.claimedBy()) || item.claimedBy() == null
                         || item.permitted().contains(Action.TAKE_OVER)) {
-                    rows.add(row(item, titles, null, false, null, null));
+                    rows.add(row(item, titles, root, null, false, null, null));
                 }
             }
             // The list is by deadline: once it reads past the date asked for, nothing further can show.
@@ -226,6 +222,7 @@ class WorklistController {
         String username = user.getName();
         Optional<WorklistItem> before = find(taskId, username);
         Function<String, String> titles = titles();
+        String root = request.getContextPath();
 
         Form form = new Form(messages, locale);
         String text = form.lines("catatan", note, Form.MAX_NOTE, false);
@@ -235,7 +232,7 @@ class WorklistController {
             form.reject("catatan", action == Action.RETURN ? "ui.work.reasonRequired" : "ui.work.resultRequired");
         }
         if (!form.ok()) {
-            Row row = before.map(i -> row(i, titles,
+            Row row = before.map(i -> row(i, titles, root,
                             msg("ui.work.fixNote", locale), true, note, form.errors().get("catatan")))
                     .orElseGet(() -> messageRow(taskId, form.errors().get("catatan")));
             return answer(htmx, response, 400, model, redirect, row);
@@ -245,15 +242,15 @@ class WorklistController {
             String done = msg("ui.work.done." + action.name(), locale, result.registrationNo());
             Optional<WorklistItem> after = find(taskId, username);
             Row row = after.filter(i -> !i.status().isFinal())
-                    .map(i -> row(i, titles, done, false, null, null))
+                    .map(i -> row(i, titles, root, done, false, null, null))
                     .orElseGet(() -> before.map(i -> new Row(taskId, i, titles.apply(i.sopCode()), false, List.of(),
-                            false, done, false, null, null, caseUrl(i))).orElseGet(() -> messageRow(taskId, done)));
+                            false, done, false, null, null, caseUrl(root, i))).orElseGet(() -> messageRow(taskId, done)));
             return answer(htmx, response, 200, model, redirect, row);
         } catch (IllegalActionException | CaseConflictException e) {
             // Someone else was faster: say so, and show the task as it is now.
             String message = msg("ui.work.conflict", locale);
             Row row = find(taskId, username)
-                    .map(i -> row(i, titles, message, true, null, null))
+                    .map(i -> row(i, titles, root, message, true, null, null))
                     .orElseGet(() -> messageRow(taskId, message));
             return answer(htmx, response, 409, model, redirect, row);
         } catch (NotAllowedException e) {
@@ -275,17 +272,18 @@ class WorklistController {
         return row.item() == null ? "tasks :: gone" : "tasks :: row";
     }
 
-    private Row row(WorklistItem item, Function<String, String> titles, String message, boolean problem, String note,
-                    String noteError) {
+    /** {@code root}: the app's context path, before every path the row links to. */
+    private Row row(WorklistItem item, Function<String, String> titles, String root, String message, boolean problem,
+                    String note, String noteError) {
         List<Button> buttons = BUTTON_ORDER.stream().filter(item.permitted()::contains)
                 .map(a -> new Button(a, VERB_OF.get(a), root + "/tugas/" + item.taskId() + "/" + VERB_OF.get(a))).toList();
         boolean noteField = buttons.stream().anyMatch(b -> WITH_NOTE.contains(b.action()));
         boolean overdue = item.overdue() || (item.deadline() != null && item.deadline().isBefore(clock.instant()));
         return new Row(item.taskId(), item, titles.apply(item.sopCode()), overdue, buttons, noteField, message, problem,
-                note, noteError, caseUrl(item));
+                note, noteError, caseUrl(root, item));
     }
 
-    private String caseUrl(WorklistItem item) {
+    private static String caseUrl(String root, WorklistItem item) {
         return root + "/kasus/" + item.caseId();
     }
 
