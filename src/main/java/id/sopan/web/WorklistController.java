@@ -76,12 +76,11 @@ class WorklistController {
     }
 
     /**
-     * The words every row shows (column labels, status and action words), looked up once per answer: looked up in
-     * each row they were a tenth of the page's rendering.
+     * The words every row shows (status and action words, the overdue badge), looked up once per answer: looked up in
+     * each row they were a tenth of the page's rendering. The column labels of a narrow screen are not among them:
+     * {@code sopan.js} copies them from the table's head.
      */
-    public record Labels(String registrationNo, String sop, String step, String pelaksana, String status,
-                         String deadline, String actions, String overdue, Map<TaskStatus, String> statuses,
-                         Map<Action, String> actionWords) {
+    public record Labels(String overdue, Map<TaskStatus, String> statuses, Map<Action, String> actionWords) {
 
         static Labels of(MessageSource messages, Locale locale) {
             Function<String, String> m = key -> messages.getMessage(key, null, locale);
@@ -93,9 +92,7 @@ class WorklistController {
             for (Action a : BUTTON_ORDER) {
                 actions.put(a, m.apply("ui.work.action." + a.name()));
             }
-            return new Labels(m.apply("ui.case.registrationNo"), m.apply("ui.work.sop"), m.apply("ui.work.step"),
-                    m.apply("ui.sop.pelaksana"), m.apply("ui.sop.status"), m.apply("ui.work.deadline"),
-                    m.apply("ui.work.actions"), m.apply("ui.work.overdue"), statuses, actions);
+            return new Labels(m.apply("ui.work.overdue"), statuses, actions);
         }
 
         public String statusOf(TaskStatus status) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -82,17 +83,7 @@ class CutiTahunanBrowserTest {
 
     @Test
     void aCompletionByTheWrongJabatanIsRefusedClearly() {
-        browser.signIn("pegawai", "demo");
-        browser.open("/kasus/baru");
-        new Select(browser.find(By.id("sop"))).selectByValue("UMM-06");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("#kelengkapan input[name=kelengkapan]")).isEmpty());
-        new Select(browser.find(By.id("jenis"))).selectByValue("EMPLOYEE");
-        browser.find(By.id("nama")).sendKeys("Pegawai Demo");
-        browser.find(By.id("pengguna")).sendKeys("pegawai");
-        browser.find(By.cssSelector("input[name=diserahkan]")).click();
-        browser.find(By.cssSelector("form.stacked button.primary")).click();
-        String registration = browser.find(By.cssSelector("main.receipt dd.big")).getText();
-        browser.signOut();
+        String registration = applyForCuti();
 
         browser.signIn("staf.kepegawaian", "demo");
         browser.open("/tugas");
@@ -112,6 +103,48 @@ class CutiTahunanBrowserTest {
                   .then(r => r.text().then(t => done(r.status + ' ' + t)));
                 """, taskId);
         assertThat(answer.toString()).startsWith("403").contains("tidak berwenang");
+    }
+
+    @Test
+    void onAPhoneEachCellOfTheKotakTugasIsLabelledWithItsColumnsHeadingAlsoAfterAnAction() {
+        String registration = applyForCuti();
+
+        browser.driver().manage().window().setSize(new Dimension(420, 900));
+        browser.signIn("staf.kepegawaian", "demo");
+        browser.open("/tugas");
+        String id = rowOf(registration).getAttribute("id");
+        List<String> headings = List.of("No. registrasi", "SOP", "Langkah", "Pelaksana", "Status", "Batas waktu", "Tindakan");
+        assertThat(labelsOf(id)).isEqualTo(headings);
+        // What a phone shows before the cell's value: its heading (the table's head itself is off screen).
+        Object before = ((JavascriptExecutor) browser.driver()).executeScript(
+                "return getComputedStyle(document.querySelector('#' + arguments[0] + ' td'), '::before').content", id);
+        assertThat(before).isEqualTo("\"No. registrasi\"");
+
+        // The row htmx swaps in after the claim is labelled too.
+        browser.find(By.id(id)).findElement(By.cssSelector("button[hx-post$='/ambil']")).click();
+        browser.waitFor(d -> d.findElement(By.id(id)).findElements(By.cssSelector("button[hx-post$='/sesuai']")).size() == 1);
+        assertThat(labelsOf(id)).isEqualTo(headings);
+    }
+
+    /** The pemohon applies for a Cuti Tahunan with the file handed in, and signs out; answers the registration. */
+    private String applyForCuti() {
+        browser.signIn("pegawai", "demo");
+        browser.open("/kasus/baru");
+        new Select(browser.find(By.id("sop"))).selectByValue("UMM-06");
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#kelengkapan input[name=kelengkapan]")).isEmpty());
+        new Select(browser.find(By.id("jenis"))).selectByValue("EMPLOYEE");
+        browser.find(By.id("nama")).sendKeys("Pegawai Demo");
+        browser.find(By.id("pengguna")).sendKeys("pegawai");
+        browser.find(By.cssSelector("input[name=diserahkan]")).click();
+        browser.find(By.cssSelector("form.stacked button.primary")).click();
+        String registration = browser.find(By.cssSelector("main.receipt dd.big")).getText();
+        browser.signOut();
+        return registration;
+    }
+
+    private List<String> labelsOf(String rowId) {
+        return browser.waitFor(d -> d.findElement(By.id(rowId)).findElements(By.tagName("td")).stream()
+                .map(td -> td.getAttribute("data-label")).toList());
     }
 
     /** Signs in as {@code user}, finds the case's task in the Kotak Tugas, claims it if asked, then acts. */
