@@ -132,12 +132,17 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    /** Signs in through the form, as a person would. */
+    /**
+     * Signs in through the form, as a person would, and waits for the answer page: a click does not always wait for
+     * the navigation it starts, and a page opened before the session cookie arrives would be the login page again.
+     */
     public void signIn(String username, String password) {
         open("/login");
         find(By.id("username")).sendKeys(username);
         find(By.id("password")).sendKeys(password);
-        find(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+        WebElement submit = find(By.cssSelector("form button[type=submit], form input[type=submit]"));
+        submit.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     /** Signs out with the page's own button (a POST with the CSRF token). */
